@@ -1,0 +1,36 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { createKubernetesApiRouter } from './kubernetes/createKubernetesApiRouter';
+import { createCatalogWorkloadSource } from './workloads/createCatalogWorkloadSource';
+
+/**
+ * A fixture Kubernetes API server under `/api/demo-cluster`, for the embedded default
+ * only: app-config.yaml points the Kubernetes plugin's one cluster at it. Production
+ * configuration leaves this plugin out (see packages/backend/src/index.ts).
+ */
+export const demoClusterPlugin = createBackendPlugin({
+  pluginId: 'demo-cluster',
+  register(env) {
+    env.registerInit({
+      deps: {
+        httpRouter: coreServices.httpRouter,
+        logger: coreServices.logger,
+        auth: coreServices.auth,
+        catalog: catalogServiceRef,
+      },
+      async init({ httpRouter, logger, auth, catalog }) {
+        httpRouter.use(
+          createKubernetesApiRouter({
+            source: createCatalogWorkloadSource({ catalog, auth, logger }),
+          }),
+        );
+        // The Kubernetes plugin calls this like any cluster, with the cluster's own
+        // service-account token rather than a Backstage token. It serves fixtures only.
+        httpRouter.addAuthPolicy({ path: '/', allow: 'unauthenticated' });
+      },
+    });
+  },
+});

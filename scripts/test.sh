@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Runs every test in the repository: type check, unit and integration tests (Jest, with
+# a real PostgreSQL), then the end-to-end tests in headless Chromium against a running
+# portal. Installs what it needs first (see setup.sh).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# shellcheck source=scripts/setup.sh
+source scripts/setup.sh test
+# shellcheck source=scripts/postgres.sh
+source scripts/postgres.sh
+
+export CI=true
+# The Kubernetes backend loads @kubernetes/client-node (ESM) with a dynamic import.
+export NODE_OPTIONS="${NODE_OPTIONS:-} --experimental-vm-modules --no-warnings=ExperimentalWarning"
+
+echo "== type check"
+yarn tsc
+
+echo "== unit and integration tests"
+yarn backstage-cli repo test --ci "$@"
+
+echo "== end-to-end tests (headless Chromium)"
+bash scripts/e2e.sh
