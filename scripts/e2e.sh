@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Starts the portal on the embedded default (as scripts/start.sh does), waits until the
+# example catalog is served, runs the Playwright tests in headless Chromium, stops it.
+# Expects setup.sh to have run (test.sh sources it first).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+log_file="${E2E_PORTAL_LOG:-e2e-test-results/portal.log}"
+mkdir -p "$(dirname "$log_file")"
+
+if curl -sf http://localhost:7007/.backstage/health/v1/readiness >/dev/null 2>&1; then
+  echo "A portal is already running on :7007; stop it first so the test starts a fresh one." >&2
+  exit 1
+fi
+
+setsid backstage-cli repo start >"$log_file" 2>&1 &
+portal_pid=$!
+trap 'kill -- -"$portal_pid" 2>/dev/null || true; wait "$portal_pid" 2>/dev/null || true' EXIT
+
+wait_for() {
+  local what="$1" url="$2" deadline=$((SECONDS + 300))
+  until curl -sf "$url" >/dev/null 2>&1; do
+    if ! kill -0 "$portal_pid" 2>/dev/null || ((SECONDS > deadline)); then
+      echo "The portal did not serve $what; its log:" >&2
+      tail -50 "$log_file" >&2
+      exit 1
+    fi
+    sleep 2
+  done
+}
+wait_for "the backend" http://localhost:7007/.backstage/health/v1/readiness
+wait_for "the frontend" http://localhost:3000
+echo "portal is up; running Playwright"
+playwright test "$@"

@@ -1,0 +1,39 @@
+// Takes Chromium screenshots of the portal's main pages, signed in as the guest.
+// Usage: node scripts/screenshots.mjs [baseUrl] [outDir] [path ...]
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+
+const [baseUrl = 'http://localhost:3000', outDir = 'screenshots', ...paths] =
+  process.argv.slice(2);
+const pages = paths.length
+  ? paths
+  : ['/', '/catalog', '/catalog/default/component/checkout-service'];
+
+fs.mkdirSync(outDir, { recursive: true });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+});
+const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+await page.goto(baseUrl);
+const enter = page.getByRole('button', { name: 'Enter' });
+await enter.waitFor({ timeout: 60_000 });
+await enter.click();
+await enter.waitFor({ state: 'detached', timeout: 60_000 });
+for (const path of pages) {
+  await page.goto(baseUrl + path);
+  await page.waitForLoadState('networkidle').catch(() => {});
+  await page.waitForTimeout(2500);
+  const file = `${outDir}/${path.replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '') || 'home'}.png`;
+  await page.screenshot({ path: file, fullPage: true });
+  console.log(file);
+}
+await browser.close();
