@@ -32,3 +32,11 @@ wait_for "the backend" http://localhost:7007/.backstage/health/v1/readiness
 wait_for "the frontend" http://localhost:3000
 echo "portal is up; running Playwright"
 playwright test "$@"
+
+# Running the portal must not change tracked files (the TechDocs generator rewrites
+# mkdocs.yml in place for local docs; examples keep the form it writes).
+if ! git diff --quiet -- examples templates 2>/dev/null; then
+  echo "Running the portal modified tracked files:" >&2
+  git diff --stat -- examples templates >&2
+  exit 1
+fi

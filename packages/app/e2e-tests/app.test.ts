@@ -54,3 +54,19 @@ test('the Kubernetes tab shows the service pods from the demo cluster, labelled 
   await expect(page.getByText('demo-cluster (demo data)')).toBeVisible();
   await expect(page.getByText(/\d+ pods?/).first()).toBeVisible();
 });
+
+test("search finds an alert's section inside a service runbook (TechDocs are indexed after start-up)", async ({
+  page,
+}) => {
+  await enterAsGuest(page);
+  // The portal builds TechDocs ~10 s after start and indexes them ~45 s after start.
+  await expect(async () => {
+    await page.goto('/search?query=PaymentsCaptureBacklog');
+    await expect(
+      page.getByRole('link', { name: 'PaymentsCaptureBacklog' }).first(),
+    ).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 150_000, intervals: [5_000] });
+  await page.getByRole('link', { name: 'PaymentsCaptureBacklog' }).first().click();
+  await expect(page).toHaveURL(/\/docs\/default\/component\/payments-service\/runbook\//);
+  await expect(page.getByRole('heading', { name: /PaymentsCaptureBacklog/ }).first()).toBeVisible();
+});

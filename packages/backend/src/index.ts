@@ -14,6 +14,7 @@ backend.add(
 
 // TechDocs, built locally with mkdocs (see techdocs.generator in app-config.yaml)
 backend.add(import('@backstage/plugin-techdocs-backend'));
+backend.add(import('@internal/plugin-techdocs-backend-module-prebuild'));
 
 // Sign-in: guest for the embedded default, GitHub in production
 backend.add(import('@backstage/plugin-auth-backend'));

@@ -1,0 +1,2 @@
+export { techdocsModulePrebuild as default } from './module';
+export { prebuildAllDocs } from './prebuildAllDocs';
