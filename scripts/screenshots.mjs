@@ -31,6 +31,12 @@ await enter.waitFor({ state: 'detached', timeout: 60_000 });
 for (const path of pages) {
   await page.goto(baseUrl + path);
   await page.waitForLoadState('networkidle').catch(() => {});
+  // Pages that load more after the first paint (TechDocs builds, charts) show progress bars.
+  await page
+    .locator('[role="progressbar"]')
+    .first()
+    .waitFor({ state: 'detached', timeout: 60_000 })
+    .catch(() => {});
   await page.waitForTimeout(2500);
   const file = `${outDir}/${path.replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '') || 'home'}.png`;
   await page.screenshot({ path: file, fullPage: true });

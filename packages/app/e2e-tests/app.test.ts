@@ -42,6 +42,9 @@ test('a guest finds a service through search and reads its docs', async ({ page 
   await expect(page.getByRole('link', { name: 'Runbook' }).first()).toBeVisible({
     timeout: 90_000,
   });
+  // The reader keeps its progress bar until every stylesheet of the site has loaded; a
+  // site that links an unreachable host (e.g. Google Fonts) never finishes.
+  await expect(page.getByRole('progressbar')).toHaveCount(0, { timeout: 30_000 });
   await page.getByRole('link', { name: 'Runbook' }).first().click();
   await expect(page.getByRole('heading', { name: /runbook/i }).first()).toBeVisible();
 });

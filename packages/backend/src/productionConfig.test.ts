@@ -171,6 +171,11 @@ describe('the production configuration on PostgreSQL', () => {
     );
   });
 
+  it('does not serve the embedded default\'s demo Kubernetes cluster', async () => {
+    const res = await fetch(`${baseUrl}/api/demo-cluster/api/v1/pods`);
+    expect(res.status).toBe(404);
+  });
+
   it('uses the PostgreSQL search engine rather than the in-memory one', () => {
     expect(output).not.toContain('Postgres search engine is not supported');
   });

@@ -16,12 +16,17 @@ export const demoClusterPlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
+        config: coreServices.rootConfig,
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
         auth: coreServices.auth,
         catalog: catalogServiceRef,
       },
-      async init({ httpRouter, logger, auth, catalog }) {
+      async init({ config, httpRouter, logger, auth, catalog }) {
+        if (!config.getOptionalBoolean('demoCluster.enabled')) {
+          logger.info('demo cluster disabled (demoCluster.enabled is not true)');
+          return;
+        }
         httpRouter.use(
           createKubernetesApiRouter({
             source: createCatalogWorkloadSource({ catalog, auth, logger }),

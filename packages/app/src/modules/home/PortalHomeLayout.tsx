@@ -1,17 +1,22 @@
 import { Content, EmptyState, Header, Page } from '@backstage/core-components';
-import { HomePageLayoutProps } from '@backstage/plugin-home-react/alpha';
+import {
+  HomePageLayoutProps,
+  HomePageWidgetData,
+} from '@backstage/plugin-home-react/alpha';
 import { HomePageSearchBar } from '@backstage/plugin-search';
 import { SearchContextProvider } from '@backstage/plugin-search-react';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { useMyTeams } from './useMyTeams';
 
-/** Widgets with a fixed place; every other widget is a platform-health card. */
-export const PERSONAL_WIDGET_NAMES = [
-  'MyTeamServices',
-  'StartFromTemplate',
-  'HomePageStarredEntities',
-];
+/**
+ * Plugins contribute platform-health cards (SLO burn, cost, delivery, security) as
+ * `HomePageWidgetBlueprint` widgets whose name starts with this prefix.
+ */
+export const PLATFORM_HEALTH_WIDGET_PREFIX = 'PlatformHealth';
+
+const isPlatformHealth = (widget: HomePageWidgetData) =>
+  widget.name?.startsWith(PLATFORM_HEALTH_WIDGET_PREFIX) ?? false;
 
 function Greeting() {
   const { value } = useMyTeams();
@@ -27,15 +32,15 @@ function Greeting() {
 }
 
 /**
- * The portal's home page: what the signed-in developer owns and can start from, then a
- * "Platform health" section. Plugins contribute health cards by providing a
- * `HomePageWidgetBlueprint` extension; any widget not named in PERSONAL_WIDGET_NAMES
- * lands in that section, in the order the app installs them.
+ * The portal's home page: the signed-in developer's team services beside what they can
+ * start from and follow, then a "Platform health" section of the cards plugins
+ * contribute (see PLATFORM_HEALTH_WIDGET_PREFIX), in the order the app installs them.
  */
 export function PortalHomeLayout({ widgets }: HomePageLayoutProps) {
   const widgetNamed = (name: string) => widgets.find(w => w.name === name)?.component;
-  const healthWidgets = widgets.filter(
-    w => !PERSONAL_WIDGET_NAMES.includes(w.name ?? ''),
+  const healthWidgets = widgets.filter(isPlatformHealth);
+  const sideWidgets = widgets.filter(
+    w => !isPlatformHealth(w) && !['MyTeamServices', 'StartFromTemplate'].includes(w.name ?? ''),
   );
   return (
     <Page themeId="home">
@@ -52,7 +57,11 @@ export function PortalHomeLayout({ widgets }: HomePageLayoutProps) {
           </Grid>
           <Grid item xs={12} lg={4} container direction="column" spacing={3} wrap="nowrap">
             <Grid item>{widgetNamed('StartFromTemplate')}</Grid>
-            <Grid item>{widgetNamed('HomePageStarredEntities')}</Grid>
+            {sideWidgets.map((widget, index) => (
+              <Grid item key={widget.name ?? index}>
+                {widget.component}
+              </Grid>
+            ))}
           </Grid>
           <Grid item xs={12}>
             <Typography variant="h5" component="h2">
