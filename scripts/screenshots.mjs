@@ -2,6 +2,7 @@
 // Usage: node scripts/screenshots.mjs [baseUrl] [outDir] [path ...]
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
+import { chromiumLaunchOptions } from './chromiumLaunchOptions.mjs';
 
 const [baseUrl = 'http://localhost:3000', outDir = 'screenshots', ...paths] =
   process.argv.slice(2);
@@ -10,18 +11,7 @@ const pages = paths.length
   : ['/', '/catalog', '/catalog/default/component/checkout-service'];
 
 fs.mkdirSync(outDir, { recursive: true });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await chromium.launch(chromiumLaunchOptions);
 const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
 await page.goto(baseUrl);
 const enter = page.getByRole('button', { name: 'Enter' });

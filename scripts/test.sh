@@ -16,8 +16,14 @@ export NODE_OPTIONS="${NODE_OPTIONS:-} --experimental-vm-modules --no-warnings=E
 echo "== type check"
 yarn tsc
 
+results_dir=test-results
+mkdir -p "$results_dir"
+rm -f "$results_dir/jest.json" "$results_dir/playwright.json"
+
 echo "== unit and integration tests"
-yarn backstage-cli repo test --ci "$@"
+yarn backstage-cli repo test --ci --json --outputFile="$results_dir/jest.json" "$@"
 
 echo "== end-to-end tests (headless Chromium)"
 bash scripts/e2e.sh
+
+node scripts/summarizeTestResults.mjs "$results_dir/jest.json" "$results_dir/playwright.json"

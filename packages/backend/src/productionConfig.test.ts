@@ -173,7 +173,10 @@ describe('the production configuration on PostgreSQL', () => {
 
   it('does not serve the embedded default\'s demo Kubernetes cluster', async () => {
     const res = await fetch(`${baseUrl}/api/demo-cluster/api/v1/pods`);
-    expect(res.status).toBe(404);
+    // Disabled, it has no unauthenticated route: the request is refused, never answered
+    // with fixture pods.
+    expect(res.status).toBe(401);
+    expect(await res.text()).not.toContain('PodList');
   });
 
   it('uses the PostgreSQL search engine rather than the in-memory one', () => {
