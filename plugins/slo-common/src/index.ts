@@ -1,0 +1,3 @@
+export * from './burnRateAlerts';
+export * from './errorBudget';
+export * from './annotations';
