@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { KubernetesObject } from '../kubernetes/KubernetesObject';
 
 /** Marks every generated object so nobody mistakes it for a real workload. */
-export const DEMO_DATA_LABEL = 'portal.harbormarket.example/demo-data';
+export const DEMO_DATA_LABEL = 'devportal.io/demo-data';
 
 export interface DemoWorkloadInput {
   /** The value of the component's `backstage.io/kubernetes-id` annotation. */

@@ -1,0 +1,2 @@
+export { catalogModuleLocalRepositories as default } from './module';
+export { LocalRepositoriesProvider } from './LocalRepositoriesProvider';
