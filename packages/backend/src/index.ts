@@ -8,6 +8,7 @@ backend.add(import('@backstage/plugin-proxy-backend'));
 // Golden-path templates
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
+backend.add(import('@internal/plugin-scaffolder-backend-module-golden-path'));
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
@@ -27,6 +28,7 @@ backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+backend.add(import('@internal/plugin-catalog-backend-module-local-repositories'));
 
 // Permissions
 backend.add(import('@backstage/plugin-permission-backend'));

@@ -1,0 +1,227 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
+import {
+  componentEntityV1alpha1Validator,
+  Entity,
+  EntityPolicies,
+  DefaultNamespaceEntityPolicy,
+  FieldFormatEntityPolicy,
+  NoForeignRootFieldsEntityPolicy,
+  SchemaValidEntityPolicy,
+} from '@backstage/catalog-model';
+import { checkTerraform, formatFindings, parseTerraformFiles } from '@internal/iac-policies';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import request from 'supertest';
+import { parse as parseYaml, parseAllDocuments } from 'yaml';
+import { runTemplate, startGoldenPathBackend, TemplateRun } from './__testUtils__/goldenPathBackend';
+import { git, helm, listFiles } from './__testUtils__/publishedRepository';
+
+jest.setTimeout(600_000);
+
+const common = {
+  description: 'Created by the golden-path template tests',
+  owner: 'group:default/checkout',
+  system: 'system:default/commerce-core',
+  onCall: 'pagerduty:checkout-primary',
+  costCenter: 'CC-1042',
+  publishTo: 'local',
+};
+
+interface Case {
+  template: 'http-service' | 'worker' | 'terraform-module';
+  values: Record<string, unknown>;
+}
+
+const cases: Case[] = [
+  {
+    template: 'http-service',
+    values: { name: 'basket-service', language: 'typescript', tier: 'tier-1', sloTarget: 99.9, environments: ['dev', 'staging', 'prod'], database: true },
+  },
+  {
+    template: 'http-service',
+    values: { name: 'basket-api-go', language: 'go', tier: 'tier-2', sloTarget: 99.5, environments: ['dev', 'prod'], database: false },
+  },
+  {
+    template: 'http-service',
+    values: { name: 'coupon-preview', language: 'typescript', tier: 'tier-3', sloTarget: 95, environments: ['dev'], database: false },
+  },
+  {
+    template: 'worker',
+    values: { name: 'receipt-mailer', language: 'typescript', tier: 'tier-2', sloTarget: 99, environments: ['dev', 'staging', 'prod'], schedule: '' },
+  },
+  {
+    template: 'worker',
+    values: { name: 'nightly-reconcile', language: 'go', tier: 'tier-3', sloTarget: 99.99, environments: ['staging', 'prod'], schedule: '0 2 * * *' },
+  },
+  {
+    template: 'terraform-module',
+    values: { name: 'terraform-aws-export-bucket' },
+  },
+];
+
+const entityPolicy = EntityPolicies.allOf([
+  new DefaultNamespaceEntityPolicy(),
+  new NoForeignRootFieldsEntityPolicy(),
+  new FieldFormatEntityPolicy(),
+  new SchemaValidEntityPolicy(),
+]);
+
+describe('golden-path templates, run by the scaffolder and published locally', () => {
+  const repositoriesDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'golden-path-repos-'));
+  let server: Awaited<ReturnType<typeof startGoldenPathBackend>>;
+  const runs = new Map<string, TemplateRun>();
+
+  beforeAll(async () => {
+    server = await startGoldenPathBackend({ repositoriesDirectory });
+    for (const c of cases) {
+      runs.set(c.values.name as string, await runTemplate(server, c.template, { ...common, ...c.values }));
+    }
+  });
+
+  describe.each(cases)('$template $values.name', ({ template, values }) => {
+    const name = values.name as string;
+    const repository = () => path.join(repositoriesDirectory, name);
+    const files = () => listFiles(repository());
+    const read = (file: string) => fs.readFileSync(path.join(repository(), file), 'utf8');
+    const isWorkload = template !== 'terraform-module';
+
+    it('completes, logging each step as it goes', () => {
+      const run = runs.get(name)!;
+      if (run.status !== 'completed') {
+        throw new Error(`task ${run.status}; its log ends:\n${run.log.slice(-8).join('\n')}`);
+      }
+      const log = run.log.join('\n');
+      expect(log).toContain('Beginning step Check the input');
+      expect(log).toContain('Beginning step Publish to a local git repository');
+      expect(log).toContain('Beginning step Register in the catalog');
+      expect(log).toContain('Skipping step publish-github');
+      expect(log).not.toContain('Finished step Publish to GitHub');
+    });
+
+    it('publishes a git repository with one commit and every value rendered', () => {
+      expect(git(repository(), 'rev-list', '--count', 'HEAD')).toBe('1');
+      expect(git(repository(), 'status', '--porcelain')).toBe('');
+      for (const file of files()) {
+        const text = read(file);
+        expect({ file, leftover: /\$\{\{\s*(values|each|parameters)\./.test(text) }).toEqual({ file, leftover: false });
+        expect({ file, leftover: /\{%|%\}/.test(text) }).toEqual({ file, leftover: false });
+      }
+    });
+
+    it('registers a valid catalog entity carrying the annotations the portal reads', async () => {
+      const entity: Entity = parseYaml(read('catalog-info.yaml'));
+      await expect(entityPolicy.enforce(entity)).resolves.toBeDefined();
+      await expect(componentEntityV1alpha1Validator.check(entity)).resolves.toBe(true);
+
+      const res = await request(server)
+        .get(`/api/catalog/entities/by-name/component/default/${name}`)
+        .set('Authorization', mockCredentials.user.header());
+      expect(res.status).toBe(200);
+      expect(res.body.spec).toMatchObject({ owner: 'group:default/checkout', system: 'system:default/commerce-core' });
+      expect(res.body.metadata.annotations).toMatchObject({
+        'github.com/project-slug': `harbor-market/${name}`,
+        'backstage.io/techdocs-ref': 'dir:.',
+        'devportal.io/template-name': template,
+        'devportal.io/template-version': '1.0.0',
+        'devportal.io/on-call': 'pagerduty:checkout-primary',
+        'devportal.io/cost-center': 'CC-1042',
+      });
+      if (isWorkload) {
+        expect(res.body.metadata.annotations).toMatchObject({
+          'backstage.io/kubernetes-id': name,
+          'backstage.io/kubernetes-namespace': 'checkout',
+          'devportal.io/tier': values.tier,
+          'devportal.io/openslo': './slo/availability.yaml',
+        });
+      }
+    });
+
+    it('emits docs with a runbook, CODEOWNERS and a CI workflow with every stage', () => {
+      expect(files()).toEqual(expect.arrayContaining(['mkdocs.yml', 'docs/index.md', 'docs/runbook.md', 'CODEOWNERS', '.github/workflows/ci.yml']));
+      expect(read('CODEOWNERS')).toContain('@harbor-market/checkout');
+      const workflow = parseYaml(read('.github/workflows/ci.yml'));
+      const jobs = Object.keys(workflow.jobs);
+      if (isWorkload) {
+        const environments = values.environments as string[];
+        expect(jobs).toEqual(['app', 'chart', 'terraform', 'image', ...environments.map(e => `deploy-${e}`)]);
+        // Each environment deploys after the previous one.
+        environments.slice(1).forEach((environment, i) => {
+          expect(workflow.jobs[`deploy-${environment}`].needs).toEqual([`deploy-${environments[i]}`]);
+        });
+        expect(JSON.stringify(workflow.jobs.image)).toContain('${{ github.sha }}');
+      } else {
+        expect(jobs).toEqual(['terraform']);
+      }
+    });
+
+    it('emits Terraform that HashiCorp\'s parser reads and the portal\'s policies pass', async () => {
+      const tfFiles = Object.fromEntries(
+        files()
+          .filter(f => f.endsWith('.tf') || f.endsWith('.tftest.hcl'))
+          .map(f => [f, read(f)]),
+      );
+      expect(Object.keys(tfFiles).length).toBeGreaterThan(0);
+      await parseTerraformFiles(tfFiles);
+      const findings = await checkTerraform(
+        Object.fromEntries(Object.entries(tfFiles).filter(([f]) => f.endsWith('.tf'))),
+      );
+      expect(formatFindings(findings)).toBe('');
+      if (isWorkload) {
+        const environments = values.environments as string[];
+        const roots = [...new Set(files().filter(f => f.startsWith('terraform/environments/')).map(f => f.split('/')[2]))];
+        expect(roots.sort()).toEqual([...environments].sort());
+      }
+    });
+
+    if (isWorkload) {
+      it('emits a Helm chart that passes helm lint --strict and renders the workload', () => {
+        const chart = path.join(repository(), 'chart');
+        helm('lint', '--strict', chart);
+        const manifests = parseAllDocuments(helm('template', name, chart, '--namespace', 'checkout'))
+          .map(d => d.toJS())
+          .filter(Boolean);
+        const kinds = manifests.map(m => m.kind);
+        const cron = Boolean(values.schedule);
+        expect(kinds).toEqual(
+          expect.arrayContaining([cron ? 'CronJob' : 'Deployment', 'PodDisruptionBudget', 'NetworkPolicy', 'ServiceMonitor', 'PrometheusRule', ...(cron ? [] : ['HorizontalPodAutoscaler'])]),
+        );
+        for (const manifest of manifests) {
+          expect({ kind: manifest.kind, labels: manifest.metadata.labels }).toMatchObject({
+            labels: { 'backstage.io/kubernetes-id': name, team: 'checkout', service: name },
+          });
+        }
+        const workload = manifests.find(m => m.kind === (cron ? 'CronJob' : 'Deployment'));
+        const podSpec = cron ? workload.spec.jobTemplate.spec.template.spec : workload.spec.template.spec;
+        const [container] = podSpec.containers;
+        expect(container.resources.requests).toEqual(expect.objectContaining({ cpu: expect.anything(), memory: expect.anything() }));
+        expect(container.resources.limits).toEqual(expect.objectContaining({ cpu: expect.anything(), memory: expect.anything() }));
+        expect(container.securityContext).toMatchObject({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } });
+        expect(podSpec.securityContext).toMatchObject({ runAsNonRoot: true });
+        if (!cron) {
+          expect(container.livenessProbe.httpGet.path).toBe('/healthz');
+          expect(container.readinessProbe.httpGet.path).toBe('/readyz');
+        }
+
+        // Burn-rate alerts at factor × error budget, over both windows of each pair.
+        const budget = (100 - (values.sloTarget as number)) / 100;
+        const rules = manifests.find(m => m.kind === 'PrometheusRule').spec.groups.flatMap((g: { rules: object[] }) => g.rules);
+        const alerts = rules.filter((r: { alert?: string }) => r.alert);
+        expect(alerts).toHaveLength(4);
+        for (const [factor, long, short] of [[14.4, '1h', '5m'], [6, '6h', '30m'], [3, '1d', '2h'], [1, '3d', '6h']] as const) {
+          const alert = alerts.find((a: { expr: string }) => a.expr.includes(`[${long}]`) && a.expr.includes(`[${short}]`));
+          expect(alert).toBeDefined();
+          const thresholds = [...alert.expr.matchAll(/>\s*\(?\s*([0-9.e-]+)/g)].map(m => Number(m[1]));
+          expect(thresholds.length).toBeGreaterThanOrEqual(1);
+          for (const threshold of thresholds) expect(threshold).toBeCloseTo(factor * budget, 10);
+        }
+      });
+
+      it('emits an OpenSLO definition for the portal to read', () => {
+        const slo = parseYaml(read('slo/availability.yaml'));
+        expect(slo).toMatchObject({ apiVersion: 'openslo/v1', kind: 'SLO', spec: { service: name } });
+        expect(slo.spec.objectives[0].target).toBeCloseTo((values.sloTarget as number) / 100, 10);
+      });
+    }
+  });
+});

@@ -1,0 +1,40 @@
+# Runs with `terraform test` and a mocked AWS provider: no credentials needed.
+mock_provider "aws" {}
+
+variables {
+  name        = "${{ values.name }}-test"
+  environment = "prod"
+}
+
+run "encrypts_with_kms_and_blocks_public_access" {
+  command = plan
+
+  assert {
+    condition     = aws_s3_bucket_server_side_encryption_configuration.this.rule[0].apply_server_side_encryption_by_default[0].sse_algorithm == "aws:kms"
+    error_message = "Objects must be encrypted with KMS."
+  }
+
+  assert {
+    condition     = aws_s3_bucket_public_access_block.this.restrict_public_buckets
+    error_message = "Public access must be blocked."
+  }
+}
+
+run "keeps_prod_buckets_on_destroy" {
+  command = plan
+
+  assert {
+    condition     = aws_s3_bucket.this.force_destroy == false
+    error_message = "A prod bucket must not be force-destroyed."
+  }
+}
+
+run "refuses_an_unknown_environment" {
+  command = plan
+
+  variables {
+    environment = "qa"
+  }
+
+  expect_failures = [var.environment]
+}
