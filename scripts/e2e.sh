@@ -13,9 +13,13 @@ if curl -sf http://localhost:7007/.backstage/health/v1/readiness >/dev/null 2>&1
   exit 1
 fi
 
+# What tracked files under examples/ and templates/ look like before the portal runs.
+tracked_state() { git diff -- examples templates | sha256sum; }
+state_before="$(tracked_state)"
+
 setsid backstage-cli repo start >"$log_file" 2>&1 &
 portal_pid=$!
-trap 'kill -- -"$portal_pid" 2>/dev/null || true; wait "$portal_pid" 2>/dev/null || true' EXIT
+trap 'kill -- -"$portal_pid" 2>/dev/null || true; wait "$portal_pid" 2>/dev/null || true; rm -rf .data/repositories/e2e-*' EXIT
 
 wait_for() {
   local what="$1" url="$2" deadline=$((SECONDS + 300))
@@ -35,8 +39,8 @@ playwright test "$@"
 
 # Running the portal must not change tracked files (the TechDocs generator rewrites
 # mkdocs.yml in place for local docs; examples keep the form it writes).
-if ! git diff --quiet -- examples templates 2>/dev/null; then
-  echo "Running the portal modified tracked files:" >&2
+if [[ "$(tracked_state)" != "$state_before" ]]; then
+  echo "Running the portal modified tracked files under examples/ or templates/:" >&2
   git diff --stat -- examples templates >&2
   exit 1
 fi

@@ -9,10 +9,9 @@ export function ComponentNameField(props: FieldExtensionComponentProps<string>) 
       id={idSchema?.$id}
       label={schema.title ?? 'Name'}
       placeholder={(uiSchema?.['ui:placeholder'] as string) ?? 'basket-service'}
+      // The form prints rawErrors under the field itself; the field only turns red.
       helperText={
-        rawErrors?.length
-          ? rawErrors.join(' ')
-          : schema.description ?? 'Lowercase letters, digits and hyphens; unique in the catalog.'
+        schema.description ?? 'Lowercase letters, digits and hyphens; unique in the catalog.'
       }
       required={required}
       value={formData ?? ''}
