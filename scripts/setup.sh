@@ -5,7 +5,7 @@
 #
 # Usage: source scripts/setup.sh [start|test]
 #   start: what the embedded portal needs (mkdocs for TechDocs)
-#   test:  the above plus Chromium and PostgreSQL for the test suites
+#   test:  the above plus Chromium, PostgreSQL and Prometheus for the test suites
 
 set -euo pipefail
 
@@ -50,7 +50,7 @@ apt_missing() {
 ensure_apt_packages() {
   local wanted=(mkdocs mkdocs-material)
   if [[ "$SETUP_PROFILE" == test ]]; then
-    wanted+=(chromium postgresql)
+    wanted+=(chromium postgresql prometheus)
   fi
   local missing
   missing="$(apt_missing "${wanted[@]}")"

@@ -1,0 +1,6 @@
+export type { InstantSample, PrometheusClient } from './prometheus/PrometheusClient';
+export {
+  PrometheusQueryError,
+  PrometheusUnavailableError,
+} from './prometheus/PrometheusClient';
+export { PrometheusHttpClient } from './prometheus/PrometheusHttpClient';

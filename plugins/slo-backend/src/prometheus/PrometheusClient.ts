@@ -1,0 +1,32 @@
+/** One series of an instant vector: its labels and its value at the query time. */
+export interface InstantSample {
+  labels: Record<string, string>;
+  /** Prometheus sends values as strings; NaN and ±Inf are possible (e.g. 0/0 ratios). */
+  value: number;
+}
+
+/** The part of the Prometheus HTTP API the SLO plugin uses. */
+export interface PrometheusClient {
+  /** `POST /api/v1/query`: evaluates `query` at `time` and returns the instant vector. */
+  instantQuery(query: string, time: Date): Promise<InstantSample[]>;
+}
+
+/** Prometheus answered, but refused or failed the query (its `errorType` and `error`). */
+export class PrometheusQueryError extends Error {
+  constructor(
+    readonly errorType: string,
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = 'PrometheusQueryError';
+  }
+}
+
+/** Prometheus could not be reached, or did not answer in time. */
+export class PrometheusUnavailableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'PrometheusUnavailableError';
+  }
+}
