@@ -9,6 +9,14 @@ import {
   SchemaValidEntityPolicy,
 } from '@backstage/catalog-model';
 import { checkTerraform, formatFindings, parseTerraformFiles } from '@internal/iac-policies';
+import {
+  COST_CENTER_ANNOTATION,
+  ON_CALL_ANNOTATION,
+  TEMPLATE_NAME_ANNOTATION,
+  TEMPLATE_VERSION_ANNOTATION,
+  TIER_ANNOTATION,
+} from '@internal/plugin-golden-path-common';
+import { OPENSLO_ANNOTATION } from '@internal/plugin-slo-common';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -122,17 +130,17 @@ describe('golden-path templates, run by the scaffolder and published locally', (
       expect(res.body.metadata.annotations).toMatchObject({
         'github.com/project-slug': `harbor-market/${name}`,
         'backstage.io/techdocs-ref': 'dir:.',
-        'devportal.io/template-name': template,
-        'devportal.io/template-version': '1.0.0',
-        'devportal.io/on-call': 'pagerduty:checkout-primary',
-        'devportal.io/cost-center': 'CC-1042',
+        [TEMPLATE_NAME_ANNOTATION]: template,
+        [TEMPLATE_VERSION_ANNOTATION]: '1.0.0',
+        [ON_CALL_ANNOTATION]: 'pagerduty:checkout-primary',
+        [COST_CENTER_ANNOTATION]: 'CC-1042',
       });
       if (isWorkload) {
         expect(res.body.metadata.annotations).toMatchObject({
           'backstage.io/kubernetes-id': name,
           'backstage.io/kubernetes-namespace': 'checkout',
-          'devportal.io/tier': values.tier,
-          'devportal.io/openslo': './slo/availability.yaml',
+          [TIER_ANNOTATION]: values.tier,
+          [OPENSLO_ANNOTATION]: './slo/availability.yaml',
         });
       }
     });

@@ -1,3 +1,5 @@
 export * from './burnRateAlerts';
 export * from './errorBudget';
 export * from './annotations';
+export * from './sloWindows';
+export * from './sloStatus';

@@ -29,7 +29,7 @@ export interface GoldenPathInput {
 }
 
 /**
- * Every value the skeletons under templates/_shared read (templates/README.md lists
+ * Every value the skeletons under templates/skeletons read (templates/README.md lists
  * them), computed once here so that templates hold no arithmetic.
  */
 export function buildTemplateValues(input: GoldenPathInput, settings: GoldenPathSettings) {
