@@ -3,3 +3,4 @@ export * from './errorBudget';
 export * from './annotations';
 export * from './sloWindows';
 export * from './sloStatus';
+export * from './sloDefinition';

@@ -1,0 +1,120 @@
+import {
+  computeSloStatus,
+  ReportingWindow,
+  SLO_REPORTING_WINDOWS,
+  SloDefinition,
+  SloStatus,
+} from '@internal/plugin-slo-common';
+import { PrometheusClient } from '../prometheus/PrometheusClient';
+import { groupSlosIntoQueries, increaseBy, QueryGroup } from './batchQueries';
+
+export interface SloMeasurement {
+  slo: SloDefinition;
+  status?: SloStatus;
+  /** Why there is no status this time (Prometheus down, a query it refused, ...). */
+  error?: string;
+}
+
+export interface MeasureResult {
+  measurements: SloMeasurement[];
+  /** PromQL requests this refresh made: a function of selector shapes, not of services. */
+  requests: number;
+}
+
+/** `sum by (label)` results as label value → number. */
+async function queryByLabel(
+  client: PrometheusClient,
+  query: string,
+  label: string,
+  now: Date,
+): Promise<Map<string, number>> {
+  const samples = await client.instantQuery(query, now);
+  return new Map(samples.map(s => [s.labels[label] ?? '', s.value]));
+}
+
+async function measureGroup(
+  group: QueryGroup,
+  client: PrometheusClient,
+  now: Date,
+  countRequest: () => void,
+): Promise<SloMeasurement[]> {
+  const sloWindows = new Set(
+    [...group.members.values()].flat().map(slo => slo.window),
+  );
+  const windows = [...SLO_REPORTING_WINDOWS, ...sloWindows];
+  const ratios = new Map<string, Map<string, number>>();
+  for (const window of new Set(windows)) {
+    countRequest();
+    countRequest();
+    const [badOrGood, total] = await Promise.all([
+      queryByLabel(client, increaseBy(group.bad, group.batchLabel, window), group.batchLabel, now),
+      queryByLabel(client, increaseBy(group.total, group.batchLabel, window), group.batchLabel, now),
+    ]);
+    const byValue = new Map<string, number>();
+    for (const value of group.members.keys()) {
+      const all = total.get(value);
+      const counted = badOrGood.get(value);
+      // Missing series or no traffic: NaN, which the status reports as no data.
+      if (all === undefined || counted === undefined || !(all > 0)) {
+        byValue.set(value, Number.NaN);
+        continue;
+      }
+      const bad = group.badIsComplement ? all - counted : counted;
+      byValue.set(value, Math.min(1, Math.max(0, bad / all)));
+    }
+    ratios.set(window, byValue);
+  }
+  return [...group.members.entries()].flatMap(([value, slos]) =>
+    slos.map(slo => ({
+      slo,
+      status: computeSloStatus({
+        target: slo.target,
+        window: slo.window,
+        measured: {
+          byWindow: Object.fromEntries(
+            SLO_REPORTING_WINDOWS.map(w => [w, ratios.get(w)!.get(value)!]),
+          ) as Record<ReportingWindow, number>,
+          wholeWindow: ratios.get(slo.window)!.get(value)!,
+        },
+      }),
+    })),
+  );
+}
+
+/**
+ * Measures every SLO with batched queries against its Prometheus. A Prometheus that is
+ * down or refuses a query only marks its own SLOs with an error; the caller keeps their
+ * last good status.
+ */
+export async function measureSlos(options: {
+  slos: SloDefinition[];
+  clients: Record<string, PrometheusClient>;
+  batchLabel: string;
+  now: Date;
+}): Promise<MeasureResult> {
+  let requests = 0;
+  const { groups, unbatchable } = groupSlosIntoQueries(options.slos, options.batchLabel);
+  const measurements: SloMeasurement[] = unbatchable.map(({ slo, reason }) => ({
+    slo,
+    error: `Cannot measure ${slo.name}: ${reason}`,
+  }));
+  for (const group of groups) {
+    const client = options.clients[group.prometheus];
+    const members = [...group.members.values()].flat();
+    if (!client) {
+      measurements.push(
+        ...members.map(slo => ({
+          slo,
+          error: `No Prometheus named "${group.prometheus}" is configured (slo.prometheus in app-config.yaml)`,
+        })),
+      );
+      continue;
+    }
+    try {
+      measurements.push(...(await measureGroup(group, client, options.now, () => requests++)));
+    } catch (error) {
+      measurements.push(...members.map(slo => ({ slo, error: (error as Error).message })));
+    }
+  }
+  return { measurements, requests };
+}
