@@ -17,6 +17,7 @@ import {
   TIER_ANNOTATION,
 } from '@internal/plugin-golden-path-common';
 import { OPENSLO_ANNOTATION } from '@internal/plugin-slo-common';
+import { parseOpenSlo } from '@internal/plugin-slo-backend';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -225,10 +226,19 @@ describe('golden-path templates, run by the scaffolder and published locally', (
         }
       });
 
-      it('emits an OpenSLO definition for the portal to read', () => {
-        const slo = parseYaml(read('slo/availability.yaml'));
-        expect(slo).toMatchObject({ apiVersion: 'openslo/v1', kind: 'SLO', spec: { service: name } });
-        expect(slo.spec.objectives[0].target).toBeCloseTo((values.sloTarget as number) / 100, 10);
+      it('emits an OpenSLO definition that the SLO plugin reads', () => {
+        const { definitions, problems } = parseOpenSlo(read('slo/availability.yaml'), {
+          entityRef: `component:default/${name}`,
+          defaultPrometheus: 'default',
+        });
+        expect(problems).toEqual([]);
+        expect(definitions).toHaveLength(1);
+        expect(definitions[0].target).toBeCloseTo((values.sloTarget as number) / 100, 10);
+        expect(definitions[0].window).toBe('30d');
+        // The selectors batch by the service label, like every golden-path service's.
+        for (const selector of Object.values(definitions[0].indicator)) {
+          expect(selector).toContain(`service="${name}"`);
+        }
       });
     }
   });

@@ -4,3 +4,7 @@ export {
   PrometheusUnavailableError,
 } from './prometheus/PrometheusClient';
 export { PrometheusHttpClient } from './prometheus/PrometheusHttpClient';
+export { parseOpenSlo } from './definitions/parseOpenSlo';
+export type { DefinitionProblem } from './definitions/parseOpenSlo';
+export { measureSlos } from './refresh/measureSlos';
+export type { MeasureResult, SloMeasurement } from './refresh/measureSlos';

@@ -3,3 +3,4 @@
  * `./slo/availability.yaml`. Listed in docs/annotations.md.
  */
 export const OPENSLO_ANNOTATION = 'devportal.io/openslo';
+
