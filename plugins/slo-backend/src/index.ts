@@ -8,3 +8,4 @@ export { parseOpenSlo } from './definitions/parseOpenSlo';
 export type { DefinitionProblem } from './definitions/parseOpenSlo';
 export { measureSlos } from './refresh/measureSlos';
 export type { MeasureResult, SloMeasurement } from './refresh/measureSlos';
+export { readEntitySlos } from './definitions/readEntitySlos';
