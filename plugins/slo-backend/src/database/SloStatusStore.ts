@@ -1,0 +1,96 @@
+import { DatabaseService, resolvePackagePath } from '@backstage/backend-plugin-api';
+import { SloDefinition, SloStatus } from '@internal/plugin-slo-common';
+import { Knex } from 'knex';
+
+export interface StoredSlo {
+  definition: SloDefinition;
+  /** The last good status; kept when later refreshes fail. */
+  status?: SloStatus;
+  measuredAt?: Date;
+  /** Set when the latest refresh failed for this SLO. */
+  error?: string;
+  errorAt?: Date;
+}
+
+interface Row {
+  entity_ref: string;
+  slo_name: string;
+  definition: string;
+  status: string | null;
+  measured_at: Date | string | null;
+  error: string | null;
+  error_at: Date | string | null;
+}
+
+const toDate = (value: Date | string | null) => (value === null ? undefined : new Date(value));
+
+/** Last-good SLO statuses per component, in the plugin's own database. */
+export class SloStatusStore {
+  static async create(database: DatabaseService): Promise<SloStatusStore> {
+    const knex = await database.getClient();
+    if (!database.migrations?.skip) {
+      await knex.migrate.latest({
+        directory: resolvePackagePath('@internal/plugin-slo-backend', 'migrations'),
+      });
+    }
+    return new SloStatusStore(knex);
+  }
+
+  constructor(private readonly knex: Knex) {}
+
+  /** A successful measurement: replaces status and clears any error. */
+  async saveStatus(definition: SloDefinition, status: SloStatus, measuredAt: Date) {
+    await this.knex<Row>('slo_statuses')
+      .insert({
+        entity_ref: definition.entityRef,
+        slo_name: definition.name,
+        definition: JSON.stringify(definition),
+        status: JSON.stringify(status),
+        measured_at: measuredAt,
+        error: null,
+        error_at: null,
+      })
+      .onConflict(['entity_ref', 'slo_name'])
+      .merge();
+  }
+
+  /** A failed measurement: records why, keeps the last good status. */
+  async saveError(definition: SloDefinition, error: string, at: Date) {
+    await this.knex<Row>('slo_statuses')
+      .insert({
+        entity_ref: definition.entityRef,
+        slo_name: definition.name,
+        definition: JSON.stringify(definition),
+        status: null,
+        measured_at: null,
+        error,
+        error_at: at,
+      })
+      .onConflict(['entity_ref', 'slo_name'])
+      .merge(['definition', 'error', 'error_at']);
+  }
+
+  /** Drops SLOs that are no longer defined (component removed, document changed). */
+  async retainOnly(keys: Array<{ entityRef: string; name: string }>) {
+    const keep = new Set(keys.map(k => `${k.entityRef}\u0000${k.name}`));
+    const rows = await this.knex<Row>('slo_statuses').select('entity_ref', 'slo_name');
+    const stale = rows.filter(r => !keep.has(`${r.entity_ref}\u0000${r.slo_name}`));
+    for (const row of stale) {
+      await this.knex<Row>('slo_statuses')
+        .where({ entity_ref: row.entity_ref, slo_name: row.slo_name })
+        .delete();
+    }
+  }
+
+  async list(filter?: { entityRef?: string }): Promise<StoredSlo[]> {
+    const query = this.knex<Row>('slo_statuses').select().orderBy(['entity_ref', 'slo_name']);
+    if (filter?.entityRef) query.where({ entity_ref: filter.entityRef });
+    return (await query).map(row => ({
+      definition: JSON.parse(row.definition),
+      status: row.status ? JSON.parse(row.status) : undefined,
+      measuredAt: toDate(row.measured_at),
+      error: row.error ?? undefined,
+      errorAt: toDate(row.error_at),
+    }));
+  }
+}
