@@ -9,3 +9,7 @@ export type { DefinitionProblem } from './definitions/parseOpenSlo';
 export { measureSlos } from './refresh/measureSlos';
 export type { MeasureResult, SloMeasurement } from './refresh/measureSlos';
 export { readEntitySlos } from './definitions/readEntitySlos';
+export { SloRefresher } from './refresh/SloRefresher';
+export type { RefreshSummary } from './refresh/SloRefresher';
+export { SloStatusStore } from './database/SloStatusStore';
+export type { StoredSlo } from './database/SloStatusStore';

@@ -1,0 +1,82 @@
+import { AuthService, LoggerService, UrlReaderService } from '@backstage/backend-plugin-api';
+import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { OPENSLO_ANNOTATION, SloDefinition } from '@internal/plugin-slo-common';
+import { SloStatusStore } from '../database/SloStatusStore';
+import { readEntitySlos } from '../definitions/readEntitySlos';
+import { PrometheusClient } from '../prometheus/PrometheusClient';
+import { measureSlos } from './measureSlos';
+
+export interface RefreshSummary {
+  slos: number;
+  measured: number;
+  failed: number;
+  /** PromQL requests made: constant in the number of services. */
+  requests: number;
+  definitionProblems: number;
+}
+
+/**
+ * One refresh: every component's SLO definitions from the catalog, measured in batches,
+ * stored. A failed measurement keeps the SLO's last good status (with its age) and
+ * records why, so pages never wait on or break with Prometheus.
+ */
+export class SloRefresher {
+  constructor(
+    private readonly deps: {
+      catalog: CatalogService;
+      auth: AuthService;
+      urlReader: UrlReaderService;
+      store: SloStatusStore;
+      clients: Record<string, PrometheusClient>;
+      defaultPrometheus: string;
+      batchLabel: string;
+      logger: LoggerService;
+    },
+  ) {}
+
+  async refresh(now = new Date()): Promise<RefreshSummary> {
+    const { items } = await this.deps.catalog.getEntities(
+      { filter: { kind: 'Component', [`metadata.annotations.${OPENSLO_ANNOTATION}`]: CATALOG_FILTER_EXISTS } },
+      { credentials: await this.deps.auth.getOwnServiceCredentials() },
+    );
+    const definitions: SloDefinition[] = [];
+    let definitionProblems = 0;
+    for (const entity of items) {
+      const read = await readEntitySlos(entity, this.deps);
+      definitions.push(...read.definitions);
+      for (const problem of read.problems) {
+        definitionProblems++;
+        this.deps.logger.warn(`SLO definition of ${problem.entityRef}: ${problem.field} ${problem.message}`);
+      }
+    }
+
+    const { measurements, requests } = await measureSlos({
+      slos: definitions,
+      clients: this.deps.clients,
+      batchLabel: this.deps.batchLabel,
+      now,
+    });
+    let failed = 0;
+    for (const measurement of measurements) {
+      if (measurement.status) {
+        await this.deps.store.saveStatus(measurement.slo, measurement.status, now);
+      } else {
+        failed++;
+        await this.deps.store.saveError(measurement.slo, measurement.error ?? 'unknown error', now);
+      }
+    }
+    await this.deps.store.retainOnly(definitions.map(d => ({ entityRef: d.entityRef, name: d.name })));
+    const summary = {
+      slos: definitions.length,
+      measured: definitions.length - failed,
+      failed,
+      requests,
+      definitionProblems,
+    };
+    this.deps.logger.info(
+      `SLO refresh: ${summary.measured}/${summary.slos} measured with ${requests} PromQL requests, ${failed} failed`,
+    );
+    return summary;
+  }
+}
