@@ -1,3 +1,4 @@
+export { sloPlugin as default } from './plugin';
 export type { InstantSample, PrometheusClient } from './prometheus/PrometheusClient';
 export {
   PrometheusQueryError,

@@ -1,0 +1,115 @@
+import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import request from 'supertest';
+import {
+  generateRequestCounters,
+  RunningPrometheus,
+  startPrometheusWith,
+} from './__testUtils__/knownAnswerPrometheus';
+import { sloPlugin } from './plugin';
+
+jest.setTimeout(120_000);
+
+const openSlo = (service: string) => `apiVersion: openslo/v1
+kind: SLO
+metadata:
+  name: ${service}-availability
+spec:
+  timeWindow:
+    - duration: 30d
+  indicator:
+    spec:
+      ratioMetric:
+        bad:
+          metricSource:
+            spec:
+              query: sum(http_requests_total{service="${service}",code=~"5.."})
+        total:
+          metricSource:
+            spec:
+              query: sum(http_requests_total{service="${service}"})
+  objectives:
+    - target: 0.999
+`;
+
+function component(root: string, service: string): Entity {
+  fs.mkdirSync(path.join(root, service, 'slo'), { recursive: true });
+  fs.writeFileSync(path.join(root, service, 'slo', 'availability.yaml'), openSlo(service));
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name: service,
+      annotations: {
+        'backstage.io/managed-by-location': `file:${path.join(root, service, 'catalog-info.yaml')}`,
+        'devportal.io/openslo': './slo/availability.yaml',
+      },
+    },
+    spec: { type: 'service', owner: 'checkout', lifecycle: 'production' },
+  };
+}
+
+describe('the slo backend plugin', () => {
+  let prometheus: RunningPrometheus;
+  const step = 300;
+  const end = Math.floor(Date.now() / 1000 / step) * step;
+
+  beforeAll(async () => {
+    prometheus = await startPrometheusWith(
+      generateRequestCounters(
+        [
+          { service: 'basket-service', requests: () => ({ total: 1000, failed: 0.2 }) },
+          { service: 'checkout-service', requests: (t: number) => ({ total: 1000, failed: t > end - 3600 ? 50 : 0.2 }) },
+        ],
+        { start: end - 31 * 86_400, end, step },
+      ),
+    );
+  });
+  afterAll(() => prometheus?.stop());
+
+  it('measures SLOs on start-up and serves them, with their age, from /api/slo/slos', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'slo-plugin-'));
+    const { server } = await startTestBackend({
+      features: [
+        sloPlugin,
+        catalogServiceMock.factory({
+          entities: [component(root, 'basket-service'), component(root, 'checkout-service')],
+        }),
+        mockServices.rootConfig.factory({
+          data: { slo: { prometheus: { default: { baseUrl: prometheus.url } } } },
+        }),
+      ],
+    });
+
+    const res = await request(server).get('/api/slo/slos').set('Authorization', mockCredentials.user.header());
+    expect(res.status).toBe(200);
+    const byEntity = Object.fromEntries(
+      res.body.items.map((i: { entityRef: string }) => [i.entityRef, i]),
+    );
+    expect(byEntity['component:default/basket-service']).toMatchObject({
+      name: 'basket-service-availability',
+      target: 0.999,
+      status: { alertState: 'ok' },
+      error: null,
+    });
+    expect(byEntity['component:default/checkout-service'].status.alertState).toBe('page');
+    expect(byEntity['component:default/checkout-service'].ageSeconds).toBeLessThan(120);
+
+    const one = await request(server)
+      .get('/api/slo/slos?entityRef=component:default/basket-service')
+      .set('Authorization', mockCredentials.user.header());
+    expect(one.body.items).toHaveLength(1);
+  });
+
+  it('refuses to start without a Prometheus, naming the config key', async () => {
+    await expect(
+      startTestBackend({
+        features: [sloPlugin, catalogServiceMock.factory(), mockServices.rootConfig.factory({ data: { slo: { prometheus: {} } } })],
+      }),
+    ).rejects.toThrow(/slo\.prometheus/);
+  });
+});
