@@ -1,6 +1,6 @@
 import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { componentWithOpenSlo } from './__testUtils__/sloFixtures';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,45 +13,6 @@ import {
 import { sloPlugin } from './plugin';
 
 jest.setTimeout(120_000);
-
-const openSlo = (service: string) => `apiVersion: openslo/v1
-kind: SLO
-metadata:
-  name: ${service}-availability
-spec:
-  timeWindow:
-    - duration: 30d
-  indicator:
-    spec:
-      ratioMetric:
-        bad:
-          metricSource:
-            spec:
-              query: sum(http_requests_total{service="${service}",code=~"5.."})
-        total:
-          metricSource:
-            spec:
-              query: sum(http_requests_total{service="${service}"})
-  objectives:
-    - target: 0.999
-`;
-
-function component(root: string, service: string): Entity {
-  fs.mkdirSync(path.join(root, service, 'slo'), { recursive: true });
-  fs.writeFileSync(path.join(root, service, 'slo', 'availability.yaml'), openSlo(service));
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name: service,
-      annotations: {
-        'backstage.io/managed-by-location': `file:${path.join(root, service, 'catalog-info.yaml')}`,
-        'devportal.io/openslo': './slo/availability.yaml',
-      },
-    },
-    spec: { type: 'service', owner: 'checkout', lifecycle: 'production' },
-  };
-}
 
 describe('the slo backend plugin', () => {
   let prometheus: RunningPrometheus;
@@ -77,7 +38,7 @@ describe('the slo backend plugin', () => {
       features: [
         sloPlugin,
         catalogServiceMock.factory({
-          entities: [component(root, 'basket-service'), component(root, 'checkout-service')],
+          entities: [componentWithOpenSlo(root, 'basket-service'), componentWithOpenSlo(root, 'checkout-service')],
         }),
         mockServices.rootConfig.factory({
           data: { slo: { prometheus: { default: { baseUrl: prometheus.url } } } },

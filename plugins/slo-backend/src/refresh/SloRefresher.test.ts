@@ -1,6 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { componentWithOpenSlo } from '../__testUtils__/sloFixtures';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,46 +17,6 @@ import { SloRefresher } from './SloRefresher';
 jest.setTimeout(120_000);
 
 const end = 1_764_000_000;
-const openSlo = (service: string) => `apiVersion: openslo/v1
-kind: SLO
-metadata:
-  name: ${service}-availability
-spec:
-  timeWindow:
-    - duration: 30d
-  indicator:
-    spec:
-      ratioMetric:
-        bad:
-          metricSource:
-            spec:
-              query: sum(http_requests_total{service="${service}",code=~"5.."})
-        total:
-          metricSource:
-            spec:
-              query: sum(http_requests_total{service="${service}"})
-  objectives:
-    - target: 0.999
-`;
-
-/** A component as the golden path publishes it: catalog-info.yaml beside slo/availability.yaml. */
-function publishedComponent(root: string, service: string): Entity {
-  const dir = path.join(root, service);
-  fs.mkdirSync(path.join(dir, 'slo'), { recursive: true });
-  fs.writeFileSync(path.join(dir, 'slo', 'availability.yaml'), openSlo(service));
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name: service,
-      annotations: {
-        'backstage.io/managed-by-location': `file:${path.join(dir, 'catalog-info.yaml')}`,
-        'devportal.io/openslo': './slo/availability.yaml',
-      },
-    },
-    spec: { type: 'service', owner: 'checkout', lifecycle: 'production' },
-  };
-}
 
 describe('SloRefresher: catalog → definitions → Prometheus → stored statuses', () => {
   let prometheus: RunningPrometheus;
@@ -76,7 +36,7 @@ describe('SloRefresher: catalog → definitions → Prometheus → stored status
 
   it('stores every SLO, and keeps the last good value with its age when Prometheus goes away', async () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'slo-refresh-'));
-    const entities = [publishedComponent(root, 'basket-service'), publishedComponent(root, 'checkout-service')];
+    const entities = [componentWithOpenSlo(root, 'basket-service'), componentWithOpenSlo(root, 'checkout-service')];
     const knex = Knex({ client: 'better-sqlite3', connection: ':memory:', useNullAsDefault: true });
     const store = await SloStatusStore.create(mockServices.database({ knex }));
     const refresher = (baseUrl: string) =>
