@@ -2,7 +2,7 @@ import catalogPlugin from '@backstage/plugin-catalog-backend';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import request from 'supertest';
-import { embeddedCatalogConfig } from './__testUtils__/exampleCatalog';
+import { embeddedCatalogConfig, exampleEntityRefs } from './__testUtils__/exampleCatalog';
 
 jest.setTimeout(120_000);
 
@@ -29,16 +29,17 @@ describe('the backend serves the examples/ organisation', () => {
         }),
       ],
     }));
-    // The catalog ingests asynchronously; wait until the last file of the org is in.
+    // The catalog ingests asynchronously: wait until every entity examples/ declares is in.
+    const declared = exampleEntityRefs();
     entities = await waitFor(async () => {
       const res = await request(server).get('/api/catalog/entities');
       const all: Entity[] = res.body;
-      const teams = all.filter(e => e.kind === 'Group' && e.spec?.type === 'team');
-      const components = all.filter(e => e.kind === 'Component');
-      const stitched = all.every(e => e.relations !== undefined);
-      return teams.length >= 8 && components.length >= 24 && stitched
-        ? all
-        : undefined;
+      const present = new Set(
+        all.map(
+          e => `${e.kind.toLocaleLowerCase('en-US')}:${e.metadata.namespace ?? 'default'}/${e.metadata.name}`,
+        ),
+      );
+      return declared.every(ref => present.has(ref)) ? all : undefined;
     });
   });
 

@@ -28,3 +28,24 @@ export function readExampleEntity(relativePath: string): Entity {
   const text = fs.readFileSync(path.join(repoRoot, 'examples', relativePath), 'utf8');
   return parseAllDocuments(text)[0].toJS() as Entity;
 }
+
+/**
+ * Every entity ref the examples/ organisation declares, following examples/all.yaml's
+ * targets, so tests can wait until the catalog has ingested all of it.
+ */
+export function exampleEntityRefs(): string[] {
+  const examples = path.join(repoRoot, 'examples');
+  const locationDocs = parseAllDocuments(
+    fs.readFileSync(path.join(examples, 'all.yaml'), 'utf8'),
+  ).map(d => d.toJS() as Entity);
+  const targets = locationDocs.flatMap(d => (d.spec?.targets as string[]) ?? []);
+  return targets.flatMap(target =>
+    parseAllDocuments(fs.readFileSync(path.join(examples, target), 'utf8'))
+      .map(d => d.toJS() as Entity)
+      .filter(Boolean)
+      .map(
+        e =>
+          `${e.kind.toLocaleLowerCase('en-US')}:${e.metadata.namespace ?? 'default'}/${e.metadata.name}`,
+      ),
+  );
+}
