@@ -50,7 +50,8 @@ apt_missing() {
 ensure_apt_packages() {
   local wanted=(mkdocs mkdocs-material)
   if [[ "$SETUP_PROFILE" == test ]]; then
-    wanted+=(chromium postgresql prometheus)
+    # fonts-liberation is only a recommendation of chromium; without it there are no fonts.
+    wanted+=(chromium fonts-liberation postgresql prometheus)
   fi
   local missing
   missing="$(apt_missing "${wanted[@]}")"
