@@ -1,6 +1,6 @@
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import request from 'supertest';
 import { embeddedCatalogConfig, exampleEntityRefs } from './__testUtils__/exampleCatalog';
 
@@ -34,11 +34,7 @@ describe('the backend serves the examples/ organisation', () => {
     entities = await waitFor(async () => {
       const res = await request(server).get('/api/catalog/entities');
       const all: Entity[] = res.body;
-      const present = new Set(
-        all.map(
-          e => `${e.kind.toLocaleLowerCase('en-US')}:${e.metadata.namespace ?? 'default'}/${e.metadata.name}`,
-        ),
-      );
+      const present = new Set(all.map(e => stringifyEntityRef(e)));
       return declared.every(ref => present.has(ref)) ? all : undefined;
     });
   });
@@ -85,12 +81,7 @@ describe('the backend serves the examples/ organisation', () => {
   });
 
   it('has no dangling references: every relation target is an entity in the catalog', () => {
-    const refs = new Set(
-      entities.map(
-        e =>
-          `${e.kind.toLocaleLowerCase('en-US')}:${e.metadata.namespace ?? 'default'}/${e.metadata.name}`,
-      ),
-    );
+    const refs = new Set(entities.map(e => stringifyEntityRef(e)));
     const dangling = entities.flatMap(e =>
       (e.relations ?? [])
         .filter(r => !refs.has(r.targetRef))

@@ -100,3 +100,9 @@ export function checkTier(tier: unknown): FieldProblem[] {
     ? []
     : [{ field: 'tier', message: `Pick one of ${TIERS.join(', ')}.` }];
 }
+
+/** The form field and the backend step refuse a taken name with this same message. */
+export function componentNameTakenMessage(name: string, existingOwner?: unknown): string {
+  const owner = existingOwner ? ` (owned by ${existingOwner})` : '';
+  return `A component named "${name}" already exists${owner}. Pick another name.`;
+}

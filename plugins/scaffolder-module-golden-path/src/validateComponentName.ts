@@ -1,7 +1,7 @@
 import { ApiHolder } from '@backstage/core-plugin-api';
 import { FieldValidation } from '@rjsf/utils';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
-import { checkComponentName } from '@internal/plugin-golden-path-common';
+import { checkComponentName, componentNameTakenMessage } from '@internal/plugin-golden-path-common';
 
 /**
  * Refuses a malformed name and one the catalog already has, with a message that says
@@ -24,7 +24,6 @@ export async function validateComponentName(
     name: name!,
   });
   if (existing) {
-    const owner = existing.spec?.owner ? ` (owned by ${existing.spec.owner})` : '';
-    validation.addError(`A component named "${name}" already exists${owner}. Pick another name.`);
+    validation.addError(componentNameTakenMessage(name!, existing.spec?.owner));
   }
 }

@@ -6,8 +6,7 @@ import {
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-
-export const TECHDOCS_REF_ANNOTATION = 'backstage.io/techdocs-ref';
+import { TECHDOCS_ANNOTATION } from '@backstage/plugin-techdocs-common';
 
 export interface PrebuildResult {
   built: string[];
@@ -29,7 +28,7 @@ export async function prebuildAllDocs(deps: {
   const credentials = await auth.getOwnServiceCredentials();
   const { items } = await catalog.getEntities(
     {
-      filter: { [`metadata.annotations.${TECHDOCS_REF_ANNOTATION}`]: CATALOG_FILTER_EXISTS },
+      filter: { [`metadata.annotations.${TECHDOCS_ANNOTATION}`]: CATALOG_FILTER_EXISTS },
       fields: ['kind', 'metadata.namespace', 'metadata.name'],
     },
     { credentials },

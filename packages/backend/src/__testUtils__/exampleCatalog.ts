@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { Entity } from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 
 export const repoRoot = path.resolve(__dirname, '../../../..');
 
@@ -43,9 +43,6 @@ export function exampleEntityRefs(): string[] {
     parseAllDocuments(fs.readFileSync(path.join(examples, target), 'utf8'))
       .map(d => d.toJS() as Entity)
       .filter(Boolean)
-      .map(
-        e =>
-          `${e.kind.toLocaleLowerCase('en-US')}:${e.metadata.namespace ?? 'default'}/${e.metadata.name}`,
-      ),
+      .map(e => stringifyEntityRef(e)),
   );
 }

@@ -1,11 +1,11 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { KUBERNETES_ANNOTATION } from '@backstage/plugin-kubernetes-common';
 import { KubernetesObjectSource } from '../kubernetes/createKubernetesApiRouter';
 import { KubernetesObject } from '../kubernetes/KubernetesObject';
 import { buildDemoWorkloads } from './buildDemoWorkloads';
 
-const KUBERNETES_ID_ANNOTATION = 'backstage.io/kubernetes-id';
 const KUBERNETES_NAMESPACE_ANNOTATION = 'backstage.io/kubernetes-namespace';
 const CACHE_TTL_MS = 60_000;
 
@@ -33,7 +33,7 @@ export function createCatalogWorkloadSource(options: {
       {
         filter: {
           kind: 'Component',
-          [`metadata.annotations.${KUBERNETES_ID_ANNOTATION}`]: CATALOG_FILTER_EXISTS,
+          [`metadata.annotations.${KUBERNETES_ANNOTATION}`]: CATALOG_FILTER_EXISTS,
         },
         fields: ['metadata.annotations'],
       },
@@ -41,7 +41,7 @@ export function createCatalogWorkloadSource(options: {
     );
     const objects = items.flatMap(entity => {
       const annotations = entity.metadata.annotations ?? {};
-      const kubernetesId = annotations[KUBERNETES_ID_ANNOTATION];
+      const kubernetesId = annotations[KUBERNETES_ANNOTATION];
       if (!kubernetesId) return [];
       return buildDemoWorkloads({
         kubernetesId,

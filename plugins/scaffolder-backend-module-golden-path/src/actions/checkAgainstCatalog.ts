@@ -1,6 +1,6 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { FieldProblem } from '@internal/plugin-golden-path-common';
+import { componentNameTakenMessage, FieldProblem } from '@internal/plugin-golden-path-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 
 /**
@@ -19,10 +19,9 @@ export async function checkAgainstCatalog(
     { credentials },
   );
   if (existing) {
-    const owner = existing.spec?.owner ? ` (owned by ${existing.spec.owner})` : '';
     problems.push({
       field: 'name',
-      message: `A component named "${input.name}" already exists${owner}. Pick another name.`,
+      message: componentNameTakenMessage(input.name, existing.spec?.owner),
     });
   }
 
