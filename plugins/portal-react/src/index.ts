@@ -1,0 +1,3 @@
+export { DemoDataLabel } from './DemoDataLabel';
+export { StaleDataNotice } from './StaleDataNotice';
+export { formatAge } from './formatAge';
