@@ -12,7 +12,9 @@ const pages = paths.length
 
 fs.mkdirSync(outDir, { recursive: true });
 const browser = await chromium.launch(chromiumLaunchOptions);
-const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+// SCREENSHOT_HEIGHT: pages that scroll inside their own layout are only captured as tall as the window.
+const height = Number(process.env.SCREENSHOT_HEIGHT ?? 1000);
+const page = await browser.newPage({ viewport: { width: 1440, height } });
 await page.goto(baseUrl);
 const enter = page.getByRole('button', { name: 'Enter' });
 await enter.waitFor({ timeout: 60_000 });

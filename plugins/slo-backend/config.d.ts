@@ -2,8 +2,13 @@ import { HumanDuration } from '@backstage/types';
 
 export interface Config {
   slo?: {
-    /** The Prometheus instances SLOs can be measured on, by name. */
-    prometheus: {
+    /**
+     * Measure every SLO from generated traffic instead of Prometheus, labelled as demo data
+     * in the UI. For the embedded default; leave off in production.
+     */
+    demo?: { enabled?: boolean };
+    /** The Prometheus instances SLOs can be measured on, by name. Required unless demo. */
+    prometheus?: {
       [name: string]: {
         /** e.g. http://prometheus.monitoring:9090 */
         baseUrl: string;

@@ -91,6 +91,8 @@ describe('the production configuration on PostgreSQL', () => {
           POSTGRES_PORT: url.port || '5432',
           POSTGRES_USER: decodeURIComponent(url.username),
           POSTGRES_PASSWORD: decodeURIComponent(url.password),
+          // Nothing listens here: an unreachable Prometheus must not stop the backend.
+          PROMETHEUS_URL: 'http://127.0.0.1:9',
         },
         detached: true,
       },

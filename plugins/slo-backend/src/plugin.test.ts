@@ -66,6 +66,47 @@ describe('the slo backend plugin', () => {
     expect(one.body.items).toHaveLength(1);
   });
 
+  it('measures demo traffic for the embedded default, says so, and charts one entity', async () => {
+    const cart = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: {
+        name: 'cart-service',
+        annotations: {
+          'slo.devportal.io/availability.target': '99.5%',
+          'slo.devportal.io/availability.bad': 'http_requests_total{service="cart-service",code=~"5.."}',
+          'slo.devportal.io/availability.total': 'http_requests_total{service="cart-service"}',
+        },
+      },
+      spec: { type: 'service', owner: 'checkout', lifecycle: 'production' },
+    };
+    const { server } = await startTestBackend({
+      features: [
+        sloPlugin,
+        catalogServiceMock.factory({ entities: [cart] }),
+        mockServices.rootConfig.factory({ data: { slo: { demo: { enabled: true } } } }),
+      ],
+    });
+    const auth = mockCredentials.user.header();
+
+    const all = await request(server).get('/api/slo/slos').set('Authorization', auth);
+    expect(all.body.demo).toBe(true);
+    expect(all.body.items).toEqual([
+      expect.objectContaining({ entityRef: 'component:default/cart-service', name: 'availability', target: 0.995 }),
+    ]);
+    expect(all.body.items[0].series).toBeUndefined();
+
+    const one = await request(server)
+      .get('/api/slo/slos?entityRef=Component:cart-service')
+      .set('Authorization', auth);
+    expect(one.body.items[0].status.budgetRemaining).toEqual(expect.any(Number));
+    expect(one.body.items[0].series.points).toHaveLength(120);
+
+    const bad = await request(server).get('/api/slo/slos?entityRef=').set('Authorization', auth);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/kind:namespace\/name/);
+  });
+
   it('refuses to start without a Prometheus, naming the config key', async () => {
     await expect(
       startTestBackend({

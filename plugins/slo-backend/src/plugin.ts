@@ -4,6 +4,8 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { SloStatusStore } from './database/SloStatusStore';
+import { measureDemoSlos } from './refresh/measureDemoSlos';
+import { measureSlos } from './refresh/measureSlos';
 import { SloRefresher } from './refresh/SloRefresher';
 import { createRouter } from './service/createRouter';
 import { readSloConfig } from './service/readSloConfig';
@@ -26,14 +28,19 @@ export const sloPlugin = createBackendPlugin({
       async init({ config, database, scheduler, httpRouter, logger, auth, urlReader, catalog }) {
         const settings = readSloConfig(config);
         const store = await SloStatusStore.create(database);
+        if (settings.demo) {
+          logger.info('SLOs are measured from demo traffic (slo.demo.enabled), not Prometheus');
+        }
         const refresher = new SloRefresher({
           catalog,
           auth,
           urlReader,
           store,
-          clients: settings.clients,
+          measure: settings.demo
+            ? measureDemoSlos
+            : (slos, now) =>
+                measureSlos({ slos, clients: settings.clients, batchLabel: settings.batchLabel, now }),
           defaultPrometheus: settings.defaultPrometheus,
-          batchLabel: settings.batchLabel,
           logger,
         });
         // The scheduler runs this once across all replicas per interval.
@@ -45,7 +52,7 @@ export const sloPlugin = createBackendPlugin({
             await refresher.refresh();
           },
         });
-        httpRouter.use(createRouter({ store }));
+        httpRouter.use(createRouter({ store, demo: settings.demo }));
       },
     });
   },

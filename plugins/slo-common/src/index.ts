@@ -4,3 +4,5 @@ export * from './annotations';
 export * from './sloWindows';
 export * from './sloStatus';
 export * from './sloDefinition';
+export * from './sloSeries';
+export * from './sloApi';

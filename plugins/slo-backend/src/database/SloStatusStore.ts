@@ -1,11 +1,13 @@
 import { DatabaseService, resolvePackagePath } from '@backstage/backend-plugin-api';
-import { SloDefinition, SloStatus } from '@internal/plugin-slo-common';
+import { SloDefinition, SloSeries, SloStatus } from '@internal/plugin-slo-common';
 import { Knex } from 'knex';
 
 export interface StoredSlo {
   definition: SloDefinition;
   /** The last good status; kept when later refreshes fail. */
   status?: SloStatus;
+  /** Only when listed with `withSeries`. */
+  series?: SloSeries;
   measuredAt?: Date;
   /** Set when the latest refresh failed for this SLO. */
   error?: string;
@@ -17,6 +19,7 @@ interface Row {
   slo_name: string;
   definition: string;
   status: string | null;
+  series?: string | null;
   measured_at: Date | string | null;
   error: string | null;
   error_at: Date | string | null;
@@ -38,20 +41,25 @@ export class SloStatusStore {
 
   constructor(private readonly knex: Knex) {}
 
-  /** A successful measurement: replaces status and clears any error. */
-  async saveStatus(definition: SloDefinition, status: SloStatus, measuredAt: Date) {
+  /**
+   * A successful measurement: replaces status and clears any error. Without a series (its
+   * chart query failed) the previous series is kept.
+   */
+  async saveStatus(definition: SloDefinition, status: SloStatus, measuredAt: Date, series?: SloSeries) {
+    const row: Row = {
+      entity_ref: definition.entityRef,
+      slo_name: definition.name,
+      definition: JSON.stringify(definition),
+      status: JSON.stringify(status),
+      measured_at: measuredAt,
+      error: null,
+      error_at: null,
+    };
+    if (series) row.series = JSON.stringify(series);
     await this.knex<Row>('slo_statuses')
-      .insert({
-        entity_ref: definition.entityRef,
-        slo_name: definition.name,
-        definition: JSON.stringify(definition),
-        status: JSON.stringify(status),
-        measured_at: measuredAt,
-        error: null,
-        error_at: null,
-      })
+      .insert(row)
       .onConflict(['entity_ref', 'slo_name'])
-      .merge();
+      .merge(Object.keys(row) as Array<keyof Row>);
   }
 
   /** A failed measurement: records why, keeps the last good status. */
@@ -82,12 +90,16 @@ export class SloStatusStore {
     }
   }
 
-  async list(filter?: { entityRef?: string }): Promise<StoredSlo[]> {
-    const query = this.knex<Row>('slo_statuses').select().orderBy(['entity_ref', 'slo_name']);
+  async list(filter?: { entityRef?: string; withSeries?: boolean }): Promise<StoredSlo[]> {
+    const columns: Array<keyof Row> = ['entity_ref', 'slo_name', 'definition', 'status', 'measured_at', 'error', 'error_at'];
+    const query = this.knex<Row>('slo_statuses')
+      .select<Row[]>(filter?.withSeries ? [...columns, 'series'] : columns)
+      .orderBy(['entity_ref', 'slo_name']);
     if (filter?.entityRef) query.where({ entity_ref: filter.entityRef });
     return (await query).map(row => ({
       definition: JSON.parse(row.definition),
       status: row.status ? JSON.parse(row.status) : undefined,
+      series: row.series ? JSON.parse(row.series) : undefined,
       measuredAt: toDate(row.measured_at),
       error: row.error ?? undefined,
       errorAt: toDate(row.error_at),

@@ -9,16 +9,35 @@ import { OPENSLO_ANNOTATION, SloDefinition } from '@internal/plugin-slo-common';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { DefinitionProblem, parseOpenSlo } from './parseOpenSlo';
+import { readAnnotationSlos } from './readAnnotationSlos';
+
+type ReadSlos = { definitions: SloDefinition[]; problems: DefinitionProblem[] };
 
 /**
- * Reads the OpenSLO document a component points at with `devportal.io/openslo`, relative
- * to the file the entity itself came from: on disk for `file` locations (the examples,
- * locally published repositories), through Backstage's URL reader for `url` locations.
+ * A component's SLOs: those written as `slo.devportal.io/...` annotations and those in the
+ * OpenSLO document it points at with `devportal.io/openslo`.
  */
 export async function readEntitySlos(
   entity: Entity,
   deps: { urlReader: UrlReaderService; defaultPrometheus: string },
-): Promise<{ definitions: SloDefinition[]; problems: DefinitionProblem[] }> {
+): Promise<ReadSlos> {
+  const fromAnnotations = readAnnotationSlos(entity, deps);
+  const fromDocument = await readOpenSloDocument(entity, deps);
+  return {
+    definitions: [...fromAnnotations.definitions, ...fromDocument.definitions],
+    problems: [...fromAnnotations.problems, ...fromDocument.problems],
+  };
+}
+
+/**
+ * Reads the OpenSLO document relative to the file the entity itself came from: on disk for
+ * `file` locations (the examples, locally published repositories), through Backstage's URL
+ * reader for `url` locations.
+ */
+async function readOpenSloDocument(
+  entity: Entity,
+  deps: { urlReader: UrlReaderService; defaultPrometheus: string },
+): Promise<ReadSlos> {
   const entityRef = stringifyEntityRef(entity);
   const documentPath = entity.metadata.annotations?.[OPENSLO_ANNOTATION];
   if (!documentPath) return { definitions: [], problems: [] };

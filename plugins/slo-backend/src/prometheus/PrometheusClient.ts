@@ -5,10 +5,21 @@ export interface InstantSample {
   value: number;
 }
 
+/** One series of a range vector: its labels and its values at each step. */
+export interface RangeSeries {
+  labels: Record<string, string>;
+  points: Array<{ at: Date; value: number }>;
+}
+
 /** The part of the Prometheus HTTP API the SLO plugin uses. */
 export interface PrometheusClient {
   /** `POST /api/v1/query`: evaluates `query` at `time` and returns the instant vector. */
   instantQuery(query: string, time: Date): Promise<InstantSample[]>;
+  /** `POST /api/v1/query_range`: evaluates `query` at every step from `start` to `end`. */
+  rangeQuery(
+    query: string,
+    range: { start: Date; end: Date; stepSeconds: number },
+  ): Promise<RangeSeries[]>;
 }
 
 /** Prometheus answered, but refused or failed the query (its `errorType` and `error`). */

@@ -1,16 +1,22 @@
 import {
   InstantSample,
   PrometheusClient,
+  RangeSeries,
   PrometheusQueryError,
   PrometheusUnavailableError,
 } from './PrometheusClient';
 
 interface PrometheusEnvelope {
   status: 'success' | 'error';
-  data?: { resultType: string; result: Array<{ metric: Record<string, string>; value: [number, string] }> };
+  data?: { resultType: string; result: unknown[] };
   errorType?: string;
   error?: string;
 }
+
+type VectorResult = Array<{ metric: Record<string, string>; value: [number, string] }>;
+type MatrixResult = Array<{ metric: Record<string, string>; values: Array<[number, string]> }>;
+
+const unixSeconds = (date: Date) => (date.getTime() / 1000).toString();
 
 /**
  * Talks to one Prometheus over its HTTP API. Queries go as form-encoded POSTs, so long
@@ -28,13 +34,34 @@ export class PrometheusHttpClient implements PrometheusClient {
   ) {}
 
   async instantQuery(query: string, time: Date): Promise<InstantSample[]> {
-    const timeoutMs = this.options.timeoutMs ?? 30_000;
-    const body = new URLSearchParams({
+    const result = (await this.post('query', 'vector', { query, time: unixSeconds(time) })) as VectorResult;
+    return result.map(({ metric, value }) => ({ labels: metric, value: Number(value[1]) }));
+  }
+
+  async rangeQuery(
+    query: string,
+    range: { start: Date; end: Date; stepSeconds: number },
+  ): Promise<RangeSeries[]> {
+    const result = (await this.post('query_range', 'matrix', {
       query,
-      time: (time.getTime() / 1000).toString(),
-      timeout: `${Math.ceil(timeoutMs / 1000)}s`,
-    });
-    const url = `${this.options.baseUrl.replace(/\/$/, '')}/api/v1/query`;
+      start: unixSeconds(range.start),
+      end: unixSeconds(range.end),
+      step: range.stepSeconds.toString(),
+    })) as MatrixResult;
+    return result.map(({ metric, values }) => ({
+      labels: metric,
+      points: values.map(([at, value]) => ({ at: new Date(at * 1000), value: Number(value) })),
+    }));
+  }
+
+  private async post(
+    endpoint: 'query' | 'query_range',
+    expectedType: 'vector' | 'matrix',
+    params: Record<string, string>,
+  ): Promise<unknown[]> {
+    const timeoutMs = this.options.timeoutMs ?? 30_000;
+    const body = new URLSearchParams({ ...params, timeout: `${Math.ceil(timeoutMs / 1000)}s` });
+    const url = `${this.options.baseUrl.replace(/\/$/, '')}/api/v1/${endpoint}`;
     let response: Response;
     try {
       response = await (this.options.fetchFn ?? fetch)(url, {
@@ -66,16 +93,13 @@ export class PrometheusHttpClient implements PrometheusClient {
       }
       throw new PrometheusQueryError(errorType, message, response.status);
     }
-    if (envelope.data.resultType !== 'vector') {
+    if (envelope.data.resultType !== expectedType) {
       throw new PrometheusQueryError(
         'bad_data',
-        `expected an instant vector, got ${envelope.data.resultType}`,
+        `expected ${expectedType === 'vector' ? 'an instant vector' : 'a range matrix'}, got ${envelope.data.resultType}`,
         response.status,
       );
     }
-    return envelope.data.result.map(({ metric, value }) => ({
-      labels: metric,
-      value: Number(value[1]),
-    }));
+    return envelope.data.result;
   }
 }

@@ -12,6 +12,7 @@ import {
   startPrometheusWith,
 } from '../__testUtils__/knownAnswerPrometheus';
 import { PrometheusHttpClient } from '../prometheus/PrometheusHttpClient';
+import { measureSlos } from './measureSlos';
 import { SloRefresher } from './SloRefresher';
 
 jest.setTimeout(120_000);
@@ -45,14 +46,19 @@ describe('SloRefresher: catalog → definitions → Prometheus → stored status
         auth: mockServices.auth(),
         urlReader: mockServices.urlReader.mock(),
         store,
-        clients: { default: new PrometheusHttpClient({ baseUrl, timeoutMs: 2000 }) },
+        measure: (slos, now) =>
+          measureSlos({
+            slos,
+            clients: { default: new PrometheusHttpClient({ baseUrl, timeoutMs: 2000 }) },
+            batchLabel: 'service',
+            now,
+          }),
         defaultPrometheus: 'default',
-        batchLabel: 'service',
         logger: mockServices.logger.mock(),
       });
 
     const first = await refresher(prometheus.url).refresh(new Date(end * 1000));
-    expect(first).toEqual({ slos: 2, measured: 2, failed: 0, requests: 16, definitionProblems: 0 });
+    expect(first).toEqual({ slos: 2, measured: 2, failed: 0, requests: 18, definitionProblems: 0 });
     const states = Object.fromEntries(
       (await store.list()).map(s => [s.definition.entityRef, s.status?.alertState]),
     );

@@ -1,11 +1,11 @@
 import { AuthService, LoggerService, UrlReaderService } from '@backstage/backend-plugin-api';
-import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { OPENSLO_ANNOTATION, SloDefinition } from '@internal/plugin-slo-common';
+import { declaresSlos, SloDefinition } from '@internal/plugin-slo-common';
 import { SloStatusStore } from '../database/SloStatusStore';
 import { readEntitySlos } from '../definitions/readEntitySlos';
-import { PrometheusClient } from '../prometheus/PrometheusClient';
-import { measureSlos } from './measureSlos';
+import { MeasureResult } from './measureSlos';
+
+export type SloMeasurer = (slos: SloDefinition[], now: Date) => Promise<MeasureResult>;
 
 export interface RefreshSummary {
   slos: number;
@@ -28,18 +28,21 @@ export class SloRefresher {
       auth: AuthService;
       urlReader: UrlReaderService;
       store: SloStatusStore;
-      clients: Record<string, PrometheusClient>;
+      /** Measures a batch of SLOs: against Prometheus, or from demo traffic. */
+      measure: SloMeasurer;
       defaultPrometheus: string;
-      batchLabel: string;
       logger: LoggerService;
     },
   ) {}
 
   async refresh(now = new Date()): Promise<RefreshSummary> {
-    const { items } = await this.deps.catalog.getEntities(
-      { filter: { kind: 'Component', [`metadata.annotations.${OPENSLO_ANNOTATION}`]: CATALOG_FILTER_EXISTS } },
+    // The short form's keys vary per SLO, so the catalog cannot filter on them: read every
+    // component's annotations only, and keep those that define SLOs.
+    const { items: components } = await this.deps.catalog.getEntities(
+      { filter: { kind: 'Component' }, fields: ['kind', 'metadata.name', 'metadata.namespace', 'metadata.annotations'] },
       { credentials: await this.deps.auth.getOwnServiceCredentials() },
     );
+    const items = components.filter(entity => declaresSlos(entity.metadata.annotations));
     const definitions: SloDefinition[] = [];
     let definitionProblems = 0;
     for (const entity of items) {
@@ -51,16 +54,11 @@ export class SloRefresher {
       }
     }
 
-    const { measurements, requests } = await measureSlos({
-      slos: definitions,
-      clients: this.deps.clients,
-      batchLabel: this.deps.batchLabel,
-      now,
-    });
+    const { measurements, requests } = await this.deps.measure(definitions, now);
     let failed = 0;
     for (const measurement of measurements) {
       if (measurement.status) {
-        await this.deps.store.saveStatus(measurement.slo, measurement.status, now);
+        await this.deps.store.saveStatus(measurement.slo, measurement.status, now, measurement.series);
       } else {
         failed++;
         await this.deps.store.saveError(measurement.slo, measurement.error ?? 'unknown error', now);

@@ -61,6 +61,10 @@ describe('measureSlos against a real Prometheus with known-answer series', () =>
         requests.push(query);
         return client.instantQuery(query, time);
       },
+      rangeQuery: (query, range) => {
+        requests.push(query);
+        return client.rangeQuery(query, range);
+      },
     };
   });
   beforeEach(() => {
@@ -126,6 +130,30 @@ describe('measureSlos against a real Prometheus with known-answer series', () =>
     }
   });
 
+  it('charts burn per 6-hour step and a budget line that ends where the status does', async () => {
+    const { measurements } = await measure(shapes.map(s => availability(s.service)));
+    const byService = Object.fromEntries(measurements.map(m => [m.slo.entityRef.split('/')[1], m]));
+
+    const healthy = byService.healthy.series!;
+    expect(healthy.stepMinutes).toBe(360);
+    expect(healthy.points).toHaveLength(120);
+    expect(healthy.points[119].at).toBe(new Date(end * 1000).toISOString());
+    // 0.2 failed in 1,000 against a 0.1% budget: burn 0.2 in every step.
+    for (const point of healthy.points) expect(point.burnRate).toBeCloseTo(0.2, 6);
+
+    // The slow burn shows in the last 4 days of steps (16 of them), not before.
+    const slow = byService['slow-burn'].series!.points;
+    expect(slow[100].burnRate).toBeCloseTo(0.2, 6);
+    expect(slow[110].burnRate).toBeCloseTo(1.2, 6);
+
+    for (const service of ['healthy', 'slow-burn', 'exhausted']) {
+      const { series, status } = byService[service];
+      const last = series!.points[119].budgetRemaining!;
+      expect(Math.abs(last - status!.budgetRemaining!)).toBeLessThan(0.001);
+    }
+    expect(byService.idle.series!.points.every(p => p.burnRate === null && p.budgetRemaining === null)).toBe(true);
+  });
+
   it('reports a service with no series and one with no traffic as no data, never 100%', async () => {
     const { measurements } = await measure([availability('idle'), availability('never-deployed')]);
     for (const m of measurements) {
@@ -152,9 +180,10 @@ describe('measureSlos against a real Prometheus with known-answer series', () =>
       ...shapes.map(s => availability(s.service)),
       ...Array.from({ length: 300 }, (_, i) => availability(`service-${i}`)),
     ]);
-    // 8 windows (5m … 3d and the 30d SLO window) × (bad, total).
-    expect(few.requests).toBe(16);
-    expect(many.requests).toBe(16);
+    // 8 windows (5m … 3d and the 30d SLO window) × (bad, total), and the 30d chart's
+    // two range queries.
+    expect(few.requests).toBe(18);
+    expect(many.requests).toBe(18);
     expect(many.measurements).toHaveLength(306);
   });
 

@@ -1,16 +1,22 @@
 import {
+  computeSloSeries,
   computeSloStatus,
+  durationMinutes,
   ReportingWindow,
   SLO_REPORTING_WINDOWS,
+  SLO_SERIES_STEPS,
   SloDefinition,
+  SloSeries,
   SloStatus,
 } from '@internal/plugin-slo-common';
-import { PrometheusClient } from '../prometheus/PrometheusClient';
+import { PrometheusClient, RangeSeries } from '../prometheus/PrometheusClient';
 import { groupSlosIntoQueries, increaseBy, QueryGroup } from './batchQueries';
 
 export interface SloMeasurement {
   slo: SloDefinition;
   status?: SloStatus;
+  /** Burn and budget over the window; absent when only the chart query failed. */
+  series?: SloSeries;
   /** Why there is no status this time (Prometheus down, a query it refused, ...). */
   error?: string;
 }
@@ -64,9 +70,16 @@ async function measureGroup(
     }
     ratios.set(window, byValue);
   }
+  const seriesByWindow = new Map<string, Map<string, SloSeriesInput> | undefined>();
+  for (const window of sloWindows) {
+    countRequest();
+    countRequest();
+    seriesByWindow.set(window, await queryWindowSeries(group, client, window, now));
+  }
   return [...group.members.entries()].flatMap(([value, slos]) =>
     slos.map(slo => ({
       slo,
+      series: seriesFor(slo, seriesByWindow.get(slo.window)?.get(value)),
       status: computeSloStatus({
         target: slo.target,
         window: slo.window,
@@ -79,6 +92,66 @@ async function measureGroup(
       }),
     })),
   );
+}
+
+interface SloSeriesInput {
+  stepMinutes: number;
+  steps: Array<{ at: Date; bad: number; total: number }>;
+}
+
+/**
+ * Per-step bad and total counts over one SLO window for every member of the group, in two
+ * range queries. A chart is not worth failing the SLO over: on error there is no series
+ * this time and the store keeps the previous one.
+ */
+async function queryWindowSeries(
+  group: QueryGroup,
+  client: PrometheusClient,
+  window: string,
+  now: Date,
+): Promise<Map<string, SloSeriesInput> | undefined> {
+  const stepMinutes = Math.max(1, Math.round(durationMinutes(window) / SLO_SERIES_STEPS));
+  const range = {
+    start: new Date(now.getTime() - (SLO_SERIES_STEPS - 1) * stepMinutes * 60_000),
+    end: now,
+    stepSeconds: stepMinutes * 60,
+  };
+  let badOrGood: RangeSeries[];
+  let total: RangeSeries[];
+  try {
+    [badOrGood, total] = await Promise.all([
+      client.rangeQuery(increaseBy(group.bad, group.batchLabel, `${stepMinutes}m`), range),
+      client.rangeQuery(increaseBy(group.total, group.batchLabel, `${stepMinutes}m`), range),
+    ]);
+  } catch {
+    return undefined;
+  }
+  const byValue = (series: RangeSeries[]) =>
+    new Map(
+      series.map(s => [
+        s.labels[group.batchLabel] ?? '',
+        new Map(s.points.map(p => [p.at.getTime(), p.value])),
+      ]),
+    );
+  const counted = byValue(badOrGood);
+  const totals = byValue(total);
+  const result = new Map<string, SloSeriesInput>();
+  for (const value of group.members.keys()) {
+    const steps = [];
+    for (let i = 0; i < SLO_SERIES_STEPS; i++) {
+      const at = range.start.getTime() + i * range.stepSeconds * 1000;
+      const all = totals.get(value)?.get(at) ?? 0;
+      const countedHere = counted.get(value)?.get(at) ?? (group.badIsComplement ? all : 0);
+      const bad = group.badIsComplement ? all - countedHere : countedHere;
+      steps.push({ at: new Date(at), bad: Math.max(0, Math.min(all, bad)), total: all });
+    }
+    result.set(value, { stepMinutes, steps });
+  }
+  return result;
+}
+
+function seriesFor(slo: SloDefinition, input: SloSeriesInput | undefined): SloSeries | undefined {
+  return input && computeSloSeries({ target: slo.target, ...input });
 }
 
 /**

@@ -4,6 +4,8 @@ import { PrometheusClient } from '../prometheus/PrometheusClient';
 import { PrometheusHttpClient } from '../prometheus/PrometheusHttpClient';
 
 export interface SloSettings {
+  /** Measure from generated demo traffic instead of Prometheus (the embedded default). */
+  demo: boolean;
   clients: Record<string, PrometheusClient>;
   defaultPrometheus: string;
   batchLabel: string;
@@ -11,13 +13,17 @@ export interface SloSettings {
   timeout: HumanDuration;
 }
 
-/** Reads `slo` (see config.d.ts); a missing `slo.prometheus` is an error naming the key. */
+/**
+ * Reads `slo` (see config.d.ts). Without demo data, a missing `slo.prometheus` is an error
+ * naming the key.
+ */
 export function readSloConfig(config: Config): SloSettings {
   const slo = config.getConfig('slo');
-  const instances = slo.getConfig('prometheus');
+  const demo = slo.getOptionalBoolean('demo.enabled') ?? false;
+  const instances = slo.getOptionalConfig('prometheus');
   const clients: Record<string, PrometheusClient> = {};
-  for (const name of instances.keys()) {
-    const instance = instances.getConfig(name);
+  for (const name of instances?.keys() ?? []) {
+    const instance = instances!.getConfig(name);
     const timeout = instance.has('timeout')
       ? durationToMilliseconds(readDurationFromConfig(instance, { key: 'timeout' }))
       : 30_000;
@@ -31,14 +37,17 @@ export function readSloConfig(config: Config): SloSettings {
     });
   }
   const names = Object.keys(clients);
-  if (names.length === 0) {
-    throw new Error('slo.prometheus lists no Prometheus; add one, e.g. slo.prometheus.default.baseUrl');
+  if (names.length === 0 && !demo) {
+    throw new Error(
+      'slo.prometheus lists no Prometheus; add one, e.g. slo.prometheus.default.baseUrl, or set slo.demo.enabled for demo data',
+    );
   }
-  const defaultPrometheus = slo.getOptionalString('defaultPrometheus') ?? names[0];
-  if (!clients[defaultPrometheus]) {
+  const defaultPrometheus = slo.getOptionalString('defaultPrometheus') ?? names[0] ?? 'demo';
+  if (!demo && !clients[defaultPrometheus]) {
     throw new Error(`slo.defaultPrometheus is "${defaultPrometheus}", which is not in slo.prometheus (${names.join(', ')})`);
   }
   return {
+    demo,
     clients,
     defaultPrometheus,
     batchLabel: slo.getOptionalString('batchLabel') ?? 'service',

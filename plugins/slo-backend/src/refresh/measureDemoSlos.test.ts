@@ -1,0 +1,45 @@
+import { SloDefinition } from '@internal/plugin-slo-common';
+import { measureDemoSlos } from './measureDemoSlos';
+
+const slo = (service: string): SloDefinition => ({
+  entityRef: `component:default/${service}`,
+  name: 'availability',
+  displayName: 'Availability',
+  target: 0.999,
+  window: '30d',
+  prometheus: 'demo',
+  indicator: { bad: `x{service="${service}"}`, total: `y{service="${service}"}` },
+});
+
+describe('measureDemoSlos', () => {
+  const now = new Date('2026-11-27T12:00:00Z');
+  const services = Array.from({ length: 10 }, (_, i) => `service-${i}`);
+
+  it('shows every state the SLO pages can show, the same on every start', async () => {
+    const first = await measureDemoSlos(services.map(slo), now);
+    const again = await measureDemoSlos(services.map(slo), now);
+    expect(again).toEqual(first);
+    expect(first.requests).toBe(0);
+
+    const states = first.measurements.map(m => m.status!.alertState);
+    expect(states).toEqual(expect.arrayContaining(['ok', 'ticket', 'page', 'no-data']));
+    const exhausted = first.measurements.filter(m => m.status!.budgetExhausted);
+    expect(exhausted).toHaveLength(1);
+    const healthy = first.measurements.find(m => m.status!.alertState === 'ok')!;
+    expect(healthy.status!.budgetRemaining).toBeGreaterThan(0.5);
+  });
+
+  it('charts the window with a series that ends at the budget the status reports', async () => {
+    const { measurements } = await measureDemoSlos(services.map(slo), now);
+    for (const { status, series } of measurements) {
+      expect(series!.points).toHaveLength(120);
+      expect(series!.stepMinutes).toBe(360);
+      const last = series!.points[series!.points.length - 1];
+      if (status!.budgetRemaining === null) {
+        expect(last.budgetRemaining).toBeNull();
+      } else {
+        expect(last.budgetRemaining).toBeCloseTo(status!.budgetRemaining, 6);
+      }
+    }
+  });
+});

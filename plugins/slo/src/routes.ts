@@ -1,0 +1,4 @@
+import { createRouteRef } from '@backstage/frontend-plugin-api';
+
+/** The SLO overview page. */
+export const sloOverviewRouteRef = createRouteRef();
