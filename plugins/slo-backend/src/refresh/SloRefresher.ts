@@ -14,6 +14,7 @@ export interface RefreshSummary {
   /** PromQL requests made: constant in the number of services. */
   requests: number;
   definitionProblems: number;
+  durationMs: number;
 }
 
 /**
@@ -36,6 +37,7 @@ export class SloRefresher {
   ) {}
 
   async refresh(now = new Date()): Promise<RefreshSummary> {
+    const started = performance.now();
     // The short form's keys vary per SLO, so the catalog cannot filter on them: read every
     // component's annotations only, and keep those that define SLOs.
     const { items: components } = await this.deps.catalog.getEntities(
@@ -71,9 +73,10 @@ export class SloRefresher {
       failed,
       requests,
       definitionProblems,
+      durationMs: Math.round(performance.now() - started),
     };
     this.deps.logger.info(
-      `SLO refresh: ${summary.measured}/${summary.slos} measured with ${requests} PromQL requests, ${failed} failed`,
+      `SLO refresh: ${summary.measured}/${summary.slos} measured with ${requests} PromQL requests, ${failed} failed, in ${summary.durationMs} ms`,
     );
     return summary;
   }
