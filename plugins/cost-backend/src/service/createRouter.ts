@@ -1,0 +1,41 @@
+import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
+import express from 'express';
+import Router from 'express-promise-router';
+import { CostReport } from './CostReport';
+
+const NAME = /^[a-zA-Z0-9][a-zA-Z0-9._-]*$/;
+
+function entityRefFrom(kind: 'group' | 'component', params: { namespace: string; name: string }): string {
+  for (const field of ['namespace', 'name'] as const) {
+    if (!NAME.test(params[field])) {
+      throw new InputError(`${field} "${params[field]}" is not an entity ${field}; use letters, digits, '.', '_' and '-', e.g. /${kind === 'group' ? 'teams' : 'services'}/default/checkout`);
+    }
+  }
+  return `${kind}:${params.namespace.toLowerCase()}/${params.name.toLowerCase()}`;
+}
+
+/**
+ * Read-only routes over the stored history; see README.md for the shapes.
+ * Every route checks the caller (user or service) with httpAuth's default policy.
+ */
+export function createRouter(deps: { report: CostReport; httpAuth: HttpAuthService }): express.Router {
+  const router = Router();
+  router.use(async (req, _res, next) => {
+    await deps.httpAuth.credentials(req);
+    next();
+  });
+  router.get('/overview', async (_req, res) => {
+    res.json(await deps.report.overview());
+  });
+  router.get('/teams/:namespace/:name', async (req, res) => {
+    res.json(await deps.report.team(entityRefFrom('group', req.params)));
+  });
+  router.get('/services/:namespace/:name', async (req, res) => {
+    res.json(await deps.report.service(entityRefFrom('component', req.params)));
+  });
+  router.get('/facts', async (_req, res) => {
+    res.json(await deps.report.facts());
+  });
+  return router;
+}
