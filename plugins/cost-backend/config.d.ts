@@ -63,7 +63,10 @@ export interface Config {
     budgets?: { [team: string]: number };
     /** Days of history kept filled in. Default 90. */
     lookbackDays?: number;
-    /** Default: every 6 hours (a missed day is read on the next run), 30 minute timeout. */
-    schedule?: { frequency?: HumanDuration; timeout?: HumanDuration };
+    /**
+     * Default: every 6 hours (only days not yet read are asked for), 30 minute timeout,
+     * first run 30 seconds after start-up so the catalog has read its locations.
+     */
+    schedule?: { frequency?: HumanDuration; timeout?: HumanDuration; initialDelay?: HumanDuration };
   };
 }

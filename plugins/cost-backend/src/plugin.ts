@@ -18,12 +18,11 @@ export const costPlugin = createBackendPlugin({
         database: coreServices.database,
         scheduler: coreServices.scheduler,
         httpRouter: coreServices.httpRouter,
-        httpAuth: coreServices.httpAuth,
         logger: coreServices.logger,
         auth: coreServices.auth,
         catalog: catalogServiceRef,
       },
-      async init({ config, database, scheduler, httpRouter, httpAuth, logger, auth, catalog }) {
+      async init({ config, database, scheduler, httpRouter, logger, auth, catalog }) {
         const settings = readCostConfig(config);
         const store = await CostStore.create(database);
         let latestEntities: CostEntity[] = [];
@@ -48,14 +47,13 @@ export const costPlugin = createBackendPlugin({
             id: 'cost-ingest',
             frequency: settings.frequency,
             timeout: settings.timeout,
-            // Give the catalog time to read its locations after a restart.
-            initialDelay: { seconds: 30 },
+            initialDelay: settings.initialDelay,
             fn: async () => {
               await ingester.run();
             },
           });
         }
-        httpRouter.use(createRouter({ report: new CostReport(store), httpAuth }));
+        httpRouter.use(createRouter({ report: new CostReport(store) }));
       },
     });
   },

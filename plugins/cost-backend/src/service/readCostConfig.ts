@@ -16,6 +16,7 @@ export interface CostSettings {
   lookbackDays: number;
   frequency: HumanDuration;
   timeout: HumanDuration;
+  initialDelay: HumanDuration;
 }
 
 const headersOf = (config: Config | undefined) =>
@@ -106,6 +107,10 @@ export function readCostConfig(root: Config): CostSettings {
     frequency: cost?.has('schedule.frequency')
       ? readDurationFromConfig(cost, { key: 'schedule.frequency' })
       : { hours: 6 },
+    // Gives the catalog time to read its locations after a restart.
+    initialDelay: cost?.has('schedule.initialDelay')
+      ? readDurationFromConfig(cost, { key: 'schedule.initialDelay' })
+      : { seconds: 30 },
     timeout: cost?.has('schedule.timeout') ? readDurationFromConfig(cost, { key: 'schedule.timeout' }) : { minutes: 30 },
   };
 }
