@@ -1,4 +1,4 @@
-import { startHttpFake, HttpFake, RecordedRequest } from './httpFake';
+import { FakeAnswer, HttpFake, RecordedRequest, startHttpFake } from './httpFake';
 
 export interface CostExplorerGroup {
   team: string | null;
@@ -18,7 +18,7 @@ export async function startCostExplorerFake(options: {
   estimated?: string[];
   failWith?: () => string | undefined;
 }): Promise<HttpFake & { bodies: () => Array<Record<string, unknown>> }> {
-  const fake = await startHttpFake((request: RecordedRequest) => {
+  const fake = await startHttpFake((request: RecordedRequest): FakeAnswer => {
     if (request.headers['x-amz-target'] !== 'AWSInsightsIndexService.GetCostAndUsage') {
       return { status: 400, body: { __type: 'UnknownOperationException', message: 'unknown target' } };
     }

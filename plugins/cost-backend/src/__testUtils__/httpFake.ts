@@ -15,9 +15,14 @@ export interface HttpFake {
 }
 
 /** A local HTTP server answering with `respond`, recording every request. */
-export async function startHttpFake(
-  respond: (request: RecordedRequest) => { status: number; body: unknown; headers?: Record<string, string>; delayMs?: number },
-): Promise<HttpFake> {
+export interface FakeAnswer {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+  delayMs?: number;
+}
+
+export async function startHttpFake(respond: (request: RecordedRequest) => FakeAnswer): Promise<HttpFake> {
   const requests: RecordedRequest[] = [];
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
