@@ -27,3 +27,6 @@ export const COST_UNIT_QUERY_ANNOTATION = 'devportal.io/cost-unit-query';
 
 /** Cost is shown per this many units (cost per 1,000 requests). */
 export const UNIT_COST_PER = 1000;
+
+/** Component types that run nowhere: no source charges them, and no cost card is shown. */
+export const COMPONENT_TYPES_WITHOUT_COST = ['library', 'documentation'];

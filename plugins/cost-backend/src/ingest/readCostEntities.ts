@@ -2,6 +2,7 @@ import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { Entity, parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  COMPONENT_TYPES_WITHOUT_COST,
   COST_ALLOCATION_KEY_ANNOTATION,
   COST_UNIT_ANNOTATION,
   COST_UNIT_QUERY_ANNOTATION,
@@ -30,11 +31,13 @@ export async function readCostEntities(deps: {
   const { items } = await deps.catalog.getEntities(
     {
       filter: [{ kind: 'Group', 'spec.type': 'team' }, { kind: 'Component' }],
-      fields: ['kind', 'metadata.name', 'metadata.namespace', 'metadata.title', 'metadata.annotations', 'spec.owner', 'spec.profile.displayName'],
+      fields: ['kind', 'metadata.name', 'metadata.namespace', 'metadata.title', 'metadata.annotations', 'spec.owner', 'spec.type', 'spec.profile.displayName'],
     },
     { credentials },
   );
-  return items.map(entity => (entity.kind === 'Group' ? toTeam(entity, deps) : toService(entity)));
+  return items
+    .filter(entity => !(entity.kind === 'Component' && COMPONENT_TYPES_WITHOUT_COST.includes(String(entity.spec?.type))))
+    .map(entity => (entity.kind === 'Group' ? toTeam(entity, deps) : toService(entity)));
 }
 
 function toTeam(entity: Entity, deps: { logger: LoggerService; budgetsFromConfig: Record<string, number> }): CostEntity {
