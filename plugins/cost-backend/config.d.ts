@@ -18,6 +18,8 @@ export interface Config {
       teamLabel?: string;
       /** What identifies a service: `label:<name>` or `namespace`. Default `label:app`. */
       serviceAggregate?: string;
+      /** Days asked for per request while filling in history. Default 1. */
+      daysPerRequest?: number;
       /** Per request. Default 60 seconds. */
       timeout?: HumanDuration;
       /**

@@ -8,7 +8,7 @@ import { CostReport } from '../service/CostReport';
 import { startCostExplorerFake } from '../__testUtils__/costExplorerFake';
 import { HttpFake, startHttpFake } from '../__testUtils__/httpFake';
 import { clusterSets } from '../__testUtils__/kubecostFixtures';
-import { CostIngester } from './CostIngester';
+import { contiguousRanges, CostIngester } from './CostIngester';
 import { CostEntity } from './readCostEntities';
 
 jest.setTimeout(60_000);
@@ -146,8 +146,8 @@ describe.each(databaseIds)('cost ingestion and report on %s', databaseId => {
       overview = await report.overview();
       expect(overview.sources.find(s => s.source === 'aws')).toMatchObject({ lastError: null, pendingDays: 0 });
       expect(overview.total.monthToDateUsd - before).toBeCloseTo(3.3333333333 + 1.1111111111 + 2.005, 9);
-      // Kubecost's days were final after the first run: no second request.
-      expect(kubecost.requests).toHaveLength(1);
+      // Kubecost's two days (one request each) were final after the first run: none asked again.
+      expect(kubecost.requests).toHaveLength(2);
 
       // A third run changes nothing: idempotent per day.
       await ingester.run(NOW);
@@ -192,5 +192,15 @@ describe.each(databaseIds)('cost ingestion and report on %s', databaseId => {
     } finally {
       await aws.close();
     }
+  });
+});
+
+describe('contiguousRanges', () => {
+  it('asks for gap-free stretches, each at most maxDays long', () => {
+    expect(contiguousRanges(['2026-11-04', '2026-11-01', '2026-11-02', '2026-11-03', '2026-11-06'], 3)).toEqual([
+      { first: '2026-11-01', last: '2026-11-03' },
+      { first: '2026-11-04', last: '2026-11-04' },
+      { first: '2026-11-06', last: '2026-11-06' },
+    ]);
   });
 });

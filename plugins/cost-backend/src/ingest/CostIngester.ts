@@ -52,7 +52,7 @@ export class CostIngester {
     const pending = daysBetween(first, last).filter(day => !done.has(day));
     let daysRead = 0;
     const errors: string[] = [];
-    for (const range of contiguousRanges(pending)) {
+    for (const range of contiguousRanges(pending, source.maxDaysPerRequest)) {
       try {
         const days = await source.readDays(range.first, range.last);
         for (const day of days) {
@@ -92,13 +92,20 @@ export class CostIngester {
   }
 }
 
-/** ['01','02','04'] → [01..02, 04..04]: one request per gap-free stretch of days. */
-export function contiguousRanges(days: string[]): Array<{ first: string; last: string }> {
-  const ranges: Array<{ first: string; last: string }> = [];
+/**
+ * ['01','02','04'] → [01..02, 04..04]: one request per gap-free stretch of days, each at
+ * most `maxDays` long.
+ */
+export function contiguousRanges(days: string[], maxDays = Infinity): Array<{ first: string; last: string }> {
+  const ranges: Array<{ first: string; last: string; length: number }> = [];
   for (const day of [...days].sort()) {
     const current = ranges[ranges.length - 1];
-    if (current && addDays(current.last, 1) === day) current.last = day;
-    else ranges.push({ first: day, last: day });
+    if (current && addDays(current.last, 1) === day && current.length < maxDays) {
+      current.last = day;
+      current.length++;
+    } else {
+      ranges.push({ first: day, last: day, length: 1 });
+    }
   }
-  return ranges;
+  return ranges.map(({ first, last }) => ({ first, last }));
 }

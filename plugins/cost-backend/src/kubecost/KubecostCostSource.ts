@@ -12,6 +12,8 @@ export interface KubecostCostSourceOptions {
   teamLabel: string;
   /** `label:<name>` or `namespace`: what identifies a service. */
   serviceAggregate: string;
+  /** Days per allocation request; a day of a large cluster is megabytes of JSON. */
+  daysPerRequest?: number;
 }
 
 /**
@@ -20,9 +22,11 @@ export interface KubecostCostSourceOptions {
  */
 export class KubecostCostSource implements CostSource {
   readonly name: KubecostFlavour;
+  readonly maxDaysPerRequest: number;
 
   constructor(private readonly options: KubecostCostSourceOptions) {
     this.name = options.flavour;
+    this.maxDaysPerRequest = options.daysPerRequest ?? 1;
   }
 
   async readDays(first: string, last: string): Promise<DayOfCost[]> {

@@ -42,6 +42,7 @@ export function readCostConfig(root: Config): CostSettings {
         flavour,
         teamLabel: kubecost.getOptionalString('teamLabel') ?? 'team',
         serviceAggregate,
+        daysPerRequest: kubecost.getOptionalNumber('daysPerRequest'),
         client: new KubecostAllocationClient({
           baseUrl: kubecost.getString('baseUrl'),
           flavour,

@@ -25,6 +25,8 @@ export interface DayOfCost {
 /** An outside system that reports cost per day; ingestion asks each for the days it lacks. */
 export interface CostSource {
   readonly name: CostSourceName;
+  /** Longer stretches of pending days are asked for in pieces of this many days. Default: all at once. */
+  readonly maxDaysPerRequest?: number;
   /** Reads every day from `first` to `last` (UTC, both included) in as few requests as it can. */
   readDays(first: string, last: string): Promise<DayOfCost[]>;
 }
