@@ -2,6 +2,7 @@ import { Entity } from '@backstage/catalog-model';
 import {
   ApiBlueprint,
   createFrontendPlugin,
+  createRouteRef,
   discoveryApiRef,
   fetchApiRef,
   PageBlueprint,
@@ -22,9 +23,13 @@ const costApi = ApiBlueprint.make({
     }),
 });
 
+/** The /cost overview page; a page with a route ref, title and icon gets a nav item. */
+export const costOverviewRouteRef = createRouteRef();
+
 const costOverviewPage = PageBlueprint.make({
   params: {
     path: '/cost',
+    routeRef: costOverviewRouteRef,
     title: 'Cost',
     icon: <MoneyIcon />,
     loader: () => import('./components/CostOverviewPage').then(m => <m.CostOverviewPage />),
@@ -66,5 +71,6 @@ const platformHealthCostWidget = HomePageWidgetBlueprint.make({
 /** Cost per team and service: entity cards, the /cost overview page and a home-page card. */
 export const costPlugin = createFrontendPlugin({
   pluginId: 'cost',
+  routes: { overview: costOverviewRouteRef },
   extensions: [costApi, costOverviewPage, teamCostCard, serviceCostCard, platformHealthCostWidget],
 });

@@ -1,4 +1,4 @@
-import { InfoCard, Link, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { InfoCard, Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import { TeamCostSummary } from '@internal/plugin-cost-common';
@@ -75,7 +75,6 @@ function TopServices(props: { team: TeamCostSummary }) {
           </ListItem>
         ))}
       </List>
-      <Link to="/cost">Compare with other teams</Link>
     </Box>
   );
 }
