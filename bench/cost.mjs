@@ -1,8 +1,9 @@
 // Cost: S services (default 2,000) × D days (default 90) of Kubecost allocations, served
 // by a local Kubecost contract fake in the documented format, ingested by the portal's
 // backend into an on-disk SQLite database. Prints the ingestion time (first request to
-// every day stored), p50/p95 of GET /api/cost/overview, /api/cost/teams/… and
-// /api/cost/facts, and the cost plugin's database size.
+// every day stored), the first (computed) and p50/p95 (cached until the next ingestion)
+// times of GET /api/cost/overview, /api/cost/teams/… and /api/cost/facts, and the cost
+// plugin's database size.
 //
 //   node bench/cost.mjs [services] [days]        (port: COST_BENCH_PORT, default 7109)
 import fs from 'node:fs';
@@ -105,7 +106,12 @@ try {
     await new Promise(r => setTimeout(r, 200));
   }
 
+  // The first request after an ingestion computes the response; later ones are served from
+  // the per-data-version cache until the next ingestion. Both are reported.
   const timed = async urlPath => {
+    const t0 = performance.now();
+    await get(urlPath);
+    const cold = performance.now() - t0;
     const sorted = await timeRequests({
       count: requests,
       concurrency,
@@ -113,7 +119,7 @@ try {
       urlFor: () => `${backend.baseUrl}${urlPath}`,
       check: body => body.asOf !== null,
     });
-    return { p50: percentile(sorted, 50), p95: percentile(sorted, 95) };
+    return { cold, p50: percentile(sorted, 50), p95: percentile(sorted, 95) };
   };
   const overview = await timed('/api/cost/overview');
   const team = await timed('/api/cost/teams/default/team-7');
@@ -136,7 +142,7 @@ try {
     databaseMiB: Math.round((dbBytes / 1024 / 1024) * 10) / 10,
     backendRssMiB: Math.round(backend.rssMiB()),
   };
-  const fmt = t => `p50 ${t.p50.toFixed(1)} ms, p95 ${t.p95.toFixed(1)} ms`;
+  const fmt = t => `first (computed) ${t.cold.toFixed(0)} ms; then p50 ${t.p50.toFixed(1)} ms, p95 ${t.p95.toFixed(1)} ms`;
   console.log(`cost: ${services} services × ${days} days (${result.rows} rows, ${kubecostRequests} Kubecost requests)`);
   console.log(`  ingestion          ${result.ingestionSeconds} s`);
   console.log(`  GET /overview      ${fmt(overview)}`);

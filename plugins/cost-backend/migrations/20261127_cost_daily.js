@@ -21,6 +21,18 @@ exports.up = async function up(knex) {
     table.index(['service_key', 'day'], 'cost_daily_service_day_idx');
   });
 
+  await knex.schema.createTable('cost_daily_team', table => {
+    table.comment('cost_daily summed per source, day, kind and team: what the overview reads');
+    table.string('source', 16).notNullable();
+    table.string('day', 10).notNullable();
+    table.string('kind', 16).notNullable();
+    table.string('team_key').notNullable();
+    for (const column of CATEGORY_COLUMNS) table.double(column).notNullable().defaultTo(0);
+    table.double('total').notNullable();
+    table.primary(['source', 'day', 'kind', 'team_key']);
+    table.index(['day'], 'cost_daily_team_rollup_day_idx');
+  });
+
   await knex.schema.createTable('cost_days', table => {
     table.comment('Which days each source has been read for; a missing day is read on the next run');
     table.string('source', 16).notNullable();
@@ -62,7 +74,7 @@ exports.up = async function up(knex) {
 
 /** @param {import('knex').Knex} knex */
 exports.down = async function down(knex) {
-  for (const table of ['cost_units', 'cost_entities', 'cost_source_status', 'cost_days', 'cost_daily']) {
+  for (const table of ['cost_units', 'cost_entities', 'cost_source_status', 'cost_days', 'cost_daily_team', 'cost_daily']) {
     await knex.schema.dropTable(table);
   }
 };

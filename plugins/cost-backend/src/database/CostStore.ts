@@ -104,10 +104,15 @@ export class CostStore {
       row.total = total;
       return row;
     });
+    const teamRows = rollUpByTeam(rows);
     await this.knex.transaction(async tx => {
       await tx('cost_daily').where({ source, day }).delete();
+      await tx('cost_daily_team').where({ source, day }).delete();
       for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
         await tx('cost_daily').insert(rows.slice(i, i + INSERT_CHUNK));
+      }
+      for (let i = 0; i < teamRows.length; i += INSERT_CHUNK) {
+        await tx('cost_daily_team').insert(teamRows.slice(i, i + INSERT_CHUNK));
       }
       await tx('cost_days')
         .insert({ source, day, ingested_at: at, provisional })
@@ -209,9 +214,22 @@ export class CostStore {
     return Number(row?.units ?? 0);
   }
 
+  /**
+   * Changes whenever ingestion stores anything: read responses are cached against it, so
+   * a page view costs two small queries until the next ingestion.
+   */
+  async dataVersion(): Promise<string> {
+    const days = await this.knex('cost_days').max({ at: 'ingested_at' }).count({ n: '*' }).first();
+    const statuses = await this.knex('cost_source_status')
+      .select('source', 'last_success_at', 'last_error_at', 'pending_days')
+      .orderBy('source');
+    const entities = await this.knex('cost_entities').count({ n: '*' }).first();
+    return JSON.stringify([days, statuses, entities]);
+  }
+
   /** Spend per day, line kind and team key, summed over sources and services. */
   async dailyByTeam(first: string, last: string, teamKeys?: string[]): Promise<DailyLineTotal[]> {
-    const query = this.knex('cost_daily')
+    const query = this.knex('cost_daily_team')
       .where('day', '>=', first)
       .andWhere('day', '<=', last)
       .select('day', 'kind', 'team_key')
@@ -306,6 +324,23 @@ function readBreakdown(row: Record<string, unknown>): CostBreakdown {
     breakdown[category] = Number(row[category] ?? row[COLUMN[category]] ?? 0);
   }
   return breakdown;
+}
+
+function rollUpByTeam(rows: Array<Record<string, string | number | null>>) {
+  const byTeam = new Map<string, Record<string, string | number | null>>();
+  for (const row of rows) {
+    const key = `${row.kind}\u0000${row.team_key}`;
+    let sum = byTeam.get(key);
+    if (!sum) {
+      sum = { source: row.source, day: row.day, kind: row.kind, team_key: row.team_key, total: 0 };
+      for (const category of COST_CATEGORIES) sum[COLUMN[category]] = 0;
+      byTeam.set(key, sum);
+    }
+    for (const column of [...COST_CATEGORIES.map(c => COLUMN[c]), 'total']) {
+      sum[column] = Number(sum[column]) + Number(row[column]);
+    }
+  }
+  return [...byTeam.values()];
 }
 
 /**

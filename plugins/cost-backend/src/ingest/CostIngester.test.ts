@@ -141,8 +141,12 @@ describe.each(databaseIds)('cost ingestion and report on %s', databaseId => {
       expect(awsStatus.pendingDays).toBe(2);
       expect(overview.sources.find(s => s.source === 'kubecost')).toMatchObject({ lastError: null, pendingDays: 0 });
       const before = overview.total.monthToDateUsd;
+      const cached = await report.cached('overview', () => report.overview());
+      expect(await report.cached('overview', () => Promise.reject(new Error('recomputed')))).toBe(cached);
 
       await ingester.run(NOW);
+      // New data, new version: the cached response is not served any more.
+      expect((await report.cached('overview', () => report.overview())).total.monthToDateUsd).toBeGreaterThan(before);
       overview = await report.overview();
       expect(overview.sources.find(s => s.source === 'aws')).toMatchObject({ lastError: null, pendingDays: 0 });
       expect(overview.total.monthToDateUsd - before).toBeCloseTo(3.3333333333 + 1.1111111111 + 2.005, 9);

@@ -38,7 +38,26 @@ interface Catalog {
 
 /** Builds every read response from the store alone: pages never wait on Kubecost or AWS. */
 export class CostReport {
+  private cache = { version: '', responses: new Map<string, Promise<unknown>>() };
+
   constructor(private readonly store: CostStore) {}
+
+  /**
+   * The figures change only when ingestion stores something, so each response is computed
+   * once per data version (across replicas too: the version is read from the database).
+   */
+  async cached<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    const version = await this.store.dataVersion();
+    if (version !== this.cache.version) this.cache = { version, responses: new Map() };
+    let response = this.cache.responses.get(key) as Promise<T> | undefined;
+    if (!response) {
+      response = compute();
+      this.cache.responses.set(key, response);
+      // A failed computation is not kept.
+      response.catch(() => this.cache.responses.delete(key));
+    }
+    return response;
+  }
 
   async overview(): Promise<CostOverviewResponse> {
     const meta = await this.meta();

@@ -21,16 +21,18 @@ function entityRefFrom(kind: 'group' | 'component', params: { namespace: string;
 export function createRouter(deps: { report: CostReport }): express.Router {
   const router = Router();
   router.get('/overview', async (_req, res) => {
-    res.json(await deps.report.overview());
+    res.json(await deps.report.cached('overview', () => deps.report.overview()));
   });
   router.get('/teams/:namespace/:name', async (req, res) => {
-    res.json(await deps.report.team(entityRefFrom('group', req.params)));
+    const ref = entityRefFrom('group', req.params);
+    res.json(await deps.report.cached(ref, () => deps.report.team(ref)));
   });
   router.get('/services/:namespace/:name', async (req, res) => {
-    res.json(await deps.report.service(entityRefFrom('component', req.params)));
+    const ref = entityRefFrom('component', req.params);
+    res.json(await deps.report.cached(ref, () => deps.report.service(ref)));
   });
   router.get('/facts', async (_req, res) => {
-    res.json(await deps.report.facts());
+    res.json(await deps.report.cached('facts', () => deps.report.facts()));
   });
   return router;
 }
