@@ -10,7 +10,13 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { guestToken, percentile, startBackend, timeRequests, writeResult } from './lib.mjs';
+import {
+  guestToken,
+  percentile,
+  startBackend,
+  timeRequests,
+  writeResult,
+} from './lib.mjs';
 
 const services = Number(process.argv[2] ?? 2000);
 const days = Number(process.argv[3] ?? 90);
@@ -32,16 +38,40 @@ function allocation(name, start, end, i) {
     start,
     end,
     minutes: 1440,
-    cpuCores: 1, cpuCoreRequestAverage: 1, cpuCoreUsageAverage: 0.4, cpuCoreHours: 24,
-    cpuCost, cpuCostAdjustment: 0, cpuEfficiency: 0.4,
-    gpuCount: 0, gpuHours: 0, gpuCost: 0, gpuCostAdjustment: 0,
-    networkTransferBytes: 1e6, networkReceiveBytes: 1e6, networkCost: 0.05,
-    networkCrossZoneCost: 0, networkCrossRegionCost: 0, networkInternetCost: 0, networkCostAdjustment: 0,
-    loadBalancerCost: 0.02, loadBalancerCostAdjustment: 0,
-    pvBytes: 1e9, pvByteHours: 24e9, pvCost, pvs: null, pvCostAdjustment: 0,
-    ramBytes: 1e9, ramByteRequestAverage: 1e9, ramByteUsageAverage: 6e8, ramByteHours: 24e9,
-    ramCost, ramCostAdjustment: 0, ramEfficiency: 0.6,
-    sharedCost: 0.01, externalCost: 0,
+    cpuCores: 1,
+    cpuCoreRequestAverage: 1,
+    cpuCoreUsageAverage: 0.4,
+    cpuCoreHours: 24,
+    cpuCost,
+    cpuCostAdjustment: 0,
+    cpuEfficiency: 0.4,
+    gpuCount: 0,
+    gpuHours: 0,
+    gpuCost: 0,
+    gpuCostAdjustment: 0,
+    networkTransferBytes: 1e6,
+    networkReceiveBytes: 1e6,
+    networkCost: 0.05,
+    networkCrossZoneCost: 0,
+    networkCrossRegionCost: 0,
+    networkInternetCost: 0,
+    networkCostAdjustment: 0,
+    loadBalancerCost: 0.02,
+    loadBalancerCostAdjustment: 0,
+    pvBytes: 1e9,
+    pvByteHours: 24e9,
+    pvCost,
+    pvs: null,
+    pvCostAdjustment: 0,
+    ramBytes: 1e9,
+    ramByteRequestAverage: 1e9,
+    ramByteUsageAverage: 6e8,
+    ramByteHours: 24e9,
+    ramCost,
+    ramCostAdjustment: 0,
+    ramEfficiency: 0.6,
+    sharedCost: 0.01,
+    externalCost: 0,
     totalCost: cpuCost + ramCost + pvCost + 0.05 + 0.02 + 0.01,
     totalEfficiency: 0.47,
     rawAllocationOnly: null,
@@ -54,7 +84,10 @@ const kubecost = http.createServer((req, res) => {
   firstRequestAt ??= performance.now();
   kubecostRequests++;
   const url = new URL(req.url, 'http://kubecost');
-  const [from, to] = url.searchParams.get('window').split(',').map(s => Date.parse(s));
+  const [from, to] = url.searchParams
+    .get('window')
+    .split(',')
+    .map(s => Date.parse(s));
   const data = [];
   for (let t = from; t < to; t += 86_400_000) {
     const start = new Date(t).toISOString().replace('.000', '');
@@ -65,7 +98,12 @@ const kubecost = http.createServer((req, res) => {
       set[key] = allocation(key, start, end, i);
     }
     set.__idle__ = allocation('__idle__', start, end, 3);
-    set['__unallocated__/app=batch'] = allocation('__unallocated__/app=batch', start, end, 7);
+    set['__unallocated__/app=batch'] = allocation(
+      '__unallocated__/app=batch',
+      start,
+      end,
+      7,
+    );
     data.push(set);
   }
   res.writeHead(200, { 'content-type': 'application/json' });
@@ -92,13 +130,17 @@ cost:
 });
 try {
   const token = await guestToken(backend.baseUrl);
-  const get = p => fetch(`${backend.baseUrl}${p}`, { headers: { Authorization: `Bearer ${token}` } }).then(r => r.json());
+  const get = p =>
+    fetch(`${backend.baseUrl}${p}`, {
+      headers: { Authorization: `Bearer ${token}` },
+    }).then(r => r.json());
   let ingestionMs;
   for (let i = 0; ; i++) {
     // Polls a team nobody times below, so the timed endpoints' first requests compute.
     const probe = await get('/api/cost/teams/default/team-0');
     const status = probe.sources?.find(s => s.source === 'kubecost');
-    if (status?.lastError) throw new Error(`ingestion failed: ${status.lastError}`);
+    if (status?.lastError)
+      throw new Error(`ingestion failed: ${status.lastError}`);
     if (status && status.pendingDays === 0 && status.lastSuccessAt) {
       ingestionMs = performance.now() - firstRequestAt;
       break;
@@ -143,13 +185,20 @@ try {
     databaseMiB: Math.round((dbBytes / 1024 / 1024) * 10) / 10,
     backendRssMiB: Math.round(backend.rssMiB()),
   };
-  const fmt = t => `first (computed) ${t.cold.toFixed(0)} ms; then p50 ${t.p50.toFixed(1)} ms, p95 ${t.p95.toFixed(1)} ms`;
-  console.log(`cost: ${services} services × ${days} days (${result.rows} rows, ${kubecostRequests} Kubecost requests)`);
+  const fmt = t =>
+    `first (computed) ${t.cold.toFixed(0)} ms; then p50 ${t.p50.toFixed(
+      1,
+    )} ms, p95 ${t.p95.toFixed(1)} ms`;
+  console.log(
+    `cost: ${services} services × ${days} days (${result.rows} rows, ${kubecostRequests} Kubecost requests)`,
+  );
   console.log(`  ingestion          ${result.ingestionSeconds} s`);
   console.log(`  GET /overview      ${fmt(overview)}`);
   console.log(`  GET /teams/…       ${fmt(team)}`);
   console.log(`  GET /facts         ${fmt(facts)}`);
-  console.log(`  database (SQLite)  ${result.databaseMiB} MiB;  backend RSS ${result.backendRssMiB} MiB`);
+  console.log(
+    `  database (SQLite)  ${result.databaseMiB} MiB;  backend RSS ${result.backendRssMiB} MiB`,
+  );
   console.log(`  written to ${writeResult('cost', result)}`);
 } finally {
   await backend.stop();

@@ -69,6 +69,10 @@ export interface Config {
      * Default: every 6 hours (only days not yet read are asked for), 30 minute timeout,
      * first run 30 seconds after start-up so the catalog has read its locations.
      */
-    schedule?: { frequency?: HumanDuration; timeout?: HumanDuration; initialDelay?: HumanDuration };
+    schedule?: {
+      frequency?: HumanDuration;
+      timeout?: HumanDuration;
+      initialDelay?: HumanDuration;
+    };
   };
 }

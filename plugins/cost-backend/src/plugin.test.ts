@@ -1,4 +1,8 @@
-import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Entity } from '@backstage/catalog-model';
 import { MONTHLY_BUDGET_ANNOTATION } from '@internal/plugin-cost-common';
@@ -7,7 +11,10 @@ import { costPlugin } from './plugin';
 
 jest.setTimeout(60_000);
 
-const group = (name: string, annotations: Record<string, string> = {}): Entity => ({
+const group = (
+  name: string,
+  annotations: Record<string, string> = {},
+): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Group',
   metadata: { name, annotations },
@@ -33,8 +40,12 @@ async function startWithDemo() {
         ],
       }),
       // Runs the ingestion task (it has an initial delay) before the backend is up.
-      mockServices.scheduler.factory({ includeInitialDelayedTasksOnStartup: true }),
-      mockServices.rootConfig.factory({ data: { cost: { demo: { enabled: true }, lookbackDays: 35 } } }),
+      mockServices.scheduler.factory({
+        includeInitialDelayedTasksOnStartup: true,
+      }),
+      mockServices.rootConfig.factory({
+        data: { cost: { demo: { enabled: true }, lookbackDays: 35 } },
+      }),
     ],
   });
   return server;
@@ -50,16 +61,27 @@ describe('the cost backend plugin', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ demo: true, lastError: null });
     expect(res.body.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    const refs = res.body.items.map((i: { entityRef: string }) => i.entityRef).sort();
+    const refs = res.body.items
+      .map((i: { entityRef: string }) => i.entityRef)
+      .sort();
     expect(refs).toEqual([
       'component:default/cart-service',
       'component:default/payments-service',
       'group:default/checkout',
       'group:default/payments',
     ]);
-    const payments = res.body.items.find((i: { entityRef: string }) => i.entityRef === 'group:default/payments');
+    const payments = res.body.items.find(
+      (i: { entityRef: string }) => i.entityRef === 'group:default/payments',
+    );
     expect(Object.keys(payments).sort()).toEqual(
-      ['entityRef', 'forecastMonthUsd', 'kind', 'monthToDateUsd', 'monthlyBudgetUsd', 'overBudget'].sort(),
+      [
+        'entityRef',
+        'forecastMonthUsd',
+        'kind',
+        'monthToDateUsd',
+        'monthlyBudgetUsd',
+        'overBudget',
+      ].sort(),
     );
     expect(payments.monthlyBudgetUsd).toBe(100);
     // A demo service costs at least $15 a day: far over $100 by month end.
@@ -70,7 +92,10 @@ describe('the cost backend plugin', () => {
     expect(overview.body.trend).toHaveLength(90);
     expect(overview.body.idle.last30DaysUsd).toBeGreaterThan(0);
 
-    const service = await get(server, '/api/cost/services/default/cart-service');
+    const service = await get(
+      server,
+      '/api/cost/services/default/cart-service',
+    );
     expect(service.status).toBe(200);
     expect(service.body.service.teamRef).toBe('group:default/checkout');
   });
@@ -79,7 +104,9 @@ describe('the cost backend plugin', () => {
     const server = await startWithDemo();
     const bad = await get(server, '/api/cost/services/default/no%20such');
     expect(bad.status).toBe(400);
-    expect(bad.body.error.message).toMatch(/name "no such" is not an entity name/);
+    expect(bad.body.error.message).toMatch(
+      /name "no such" is not an entity name/,
+    );
     const missing = await get(server, '/api/cost/services/default/ghost');
     expect(missing.status).toBe(404);
   });

@@ -1,4 +1,7 @@
-import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { CostStore } from './database/CostStore';
 import { DemoCostSource } from './demo/DemoCostSource';
@@ -22,17 +25,32 @@ export const costPlugin = createBackendPlugin({
         auth: coreServices.auth,
         catalog: catalogServiceRef,
       },
-      async init({ config, database, scheduler, httpRouter, logger, auth, catalog }) {
+      async init({
+        config,
+        database,
+        scheduler,
+        httpRouter,
+        logger,
+        auth,
+        catalog,
+      }) {
         const settings = readCostConfig(config);
         const store = await CostStore.create(database);
         let latestEntities: CostEntity[] = [];
-        const demo = settings.demo ? new DemoCostSource(() => latestEntities) : undefined;
+        const demo = settings.demo
+          ? new DemoCostSource(() => latestEntities)
+          : undefined;
         const sources = demo ? [...settings.sources, demo] : settings.sources;
         const ingester = new CostIngester({
           store,
           sources,
           readEntities: async () => {
-            latestEntities = await readCostEntities({ catalog, auth, logger, budgetsFromConfig: settings.budgets });
+            latestEntities = await readCostEntities({
+              catalog,
+              auth,
+              logger,
+              budgetsFromConfig: settings.budgets,
+            });
             return latestEntities;
           },
           throughput: settings.throughput ?? demo,
@@ -40,7 +58,9 @@ export const costPlugin = createBackendPlugin({
           logger,
         });
         if (sources.length === 0) {
-          logger.info('No cost source is configured (cost.kubecost, cost.aws or cost.demo.enabled); cost pages will be empty');
+          logger.info(
+            'No cost source is configured (cost.kubecost, cost.aws or cost.demo.enabled); cost pages will be empty',
+          );
         } else {
           // The scheduler runs this once across all replicas per interval.
           await scheduler.scheduleTask({

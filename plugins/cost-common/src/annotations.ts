@@ -11,7 +11,8 @@ export const MONTHLY_BUDGET_ANNOTATION = 'devportal.io/monthly-budget-usd';
  * `backstage.io/kubernetes-id`, then the component name. On a Group: its value of the team
  * label and the AWS `team` tag; default the group name.
  */
-export const COST_ALLOCATION_KEY_ANNOTATION = 'devportal.io/cost-allocation-key';
+export const COST_ALLOCATION_KEY_ANNOTATION =
+  'devportal.io/cost-allocation-key';
 
 /**
  * On a Component: what its throughput is counted in, e.g. `requests` or `orders`; the

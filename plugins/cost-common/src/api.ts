@@ -72,7 +72,12 @@ export interface CostOverviewResponse extends CostResponseMeta {
   /** Teams + idle + unallocated. */
   total: CostLineSummary;
   /** Last 90 days: spend per team ref, plus the idle and unallocated lines. */
-  trend: Array<{ day: string; teams: Record<string, number>; idle: number; unallocated: number }>;
+  trend: Array<{
+    day: string;
+    teams: Record<string, number>;
+    idle: number;
+    unallocated: number;
+  }>;
 }
 
 /** `GET /api/cost/teams/:namespace/:name` */

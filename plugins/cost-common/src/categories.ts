@@ -39,15 +39,31 @@ export const COST_CATEGORY_LABELS: Record<CostCategory, string> = {
 export type CostLineKind = 'workload' | 'idle' | 'unallocated';
 
 export function emptyBreakdown(): CostBreakdown {
-  return { cpu: 0, gpu: 0, ram: 0, storage: 0, network: 0, loadBalancer: 0, shared: 0, cloud: 0 };
+  return {
+    cpu: 0,
+    gpu: 0,
+    ram: 0,
+    storage: 0,
+    network: 0,
+    loadBalancer: 0,
+    shared: 0,
+    cloud: 0,
+  };
 }
 
-export function addBreakdowns(a: CostBreakdown, b: CostBreakdown): CostBreakdown {
+export function addBreakdowns(
+  a: CostBreakdown,
+  b: CostBreakdown,
+): CostBreakdown {
   const sum = emptyBreakdown();
-  for (const category of COST_CATEGORIES) sum[category] = a[category] + b[category];
+  for (const category of COST_CATEGORIES)
+    sum[category] = a[category] + b[category];
   return sum;
 }
 
 export function breakdownTotal(breakdown: CostBreakdown): number {
-  return COST_CATEGORIES.reduce((total, category) => total + breakdown[category], 0);
+  return COST_CATEGORIES.reduce(
+    (total, category) => total + breakdown[category],
+    0,
+  );
 }

@@ -13,31 +13,45 @@ const flat = (first: string, last: string, usd: number) =>
 
 describe('monthToDate', () => {
   it('sums only the days of the as-of month up to the as-of day', () => {
-    const daily = [...flat('2026-10-25', '2026-10-31', 100), ...flat('2026-11-01', '2026-11-12', 10)];
+    const daily = [
+      ...flat('2026-10-25', '2026-10-31', 100),
+      ...flat('2026-11-01', '2026-11-12', 10),
+    ];
     // 12 November days of $10; October and later days excluded.
-    expect(monthToDate([...daily, { day: '2026-11-13', usd: 999 }], '2026-11-12')).toBe(120);
+    expect(
+      monthToDate([...daily, { day: '2026-11-13', usd: 999 }], '2026-11-12'),
+    ).toBe(120);
   });
 });
 
 describe('forecastMonthEnd', () => {
   it('adds the trailing seven-day run rate for the days left in the month', () => {
     // Nov has 30 days. As of the 10th: MTD = 10 × $20; last 7 days average $20; 20 days left.
-    expect(forecastMonthEnd(flat('2026-11-01', '2026-11-10', 20), '2026-11-10')).toBe(200 + 20 * 20);
+    expect(
+      forecastMonthEnd(flat('2026-11-01', '2026-11-10', 20), '2026-11-10'),
+    ).toBe(200 + 20 * 20);
   });
 
   it('reaches into the previous month on the first days of a month', () => {
     // As of 2 Dec: run rate over 26 Nov..2 Dec = (5 × 70 + 2 × 0) / 7 = 50; 29 days left.
-    const daily = [...flat('2026-11-26', '2026-11-30', 70), ...flat('2026-12-01', '2026-12-02', 0)];
+    const daily = [
+      ...flat('2026-11-26', '2026-11-30', 70),
+      ...flat('2026-12-01', '2026-12-02', 0),
+    ];
     expect(forecastMonthEnd(daily, '2026-12-02')).toBeCloseTo(0 + 50 * 29, 9);
   });
 
   it('averages a new service only over the days it has existed', () => {
     // Started 9 Nov at $30/day: run rate 30, not 30 × 2 / 7.
-    expect(forecastMonthEnd(flat('2026-11-09', '2026-11-10', 30), '2026-11-10')).toBe(60 + 30 * 20);
+    expect(
+      forecastMonthEnd(flat('2026-11-09', '2026-11-10', 30), '2026-11-10'),
+    ).toBe(60 + 30 * 20);
   });
 
   it('is month to date on the last day of the month', () => {
-    expect(forecastMonthEnd(flat('2026-11-01', '2026-11-30', 5), '2026-11-30')).toBe(150);
+    expect(
+      forecastMonthEnd(flat('2026-11-01', '2026-11-30', 5), '2026-11-30'),
+    ).toBe(150);
   });
 
   it('is zero with no data', () => {
@@ -47,10 +61,34 @@ describe('forecastMonthEnd', () => {
 
 describe('budgetStatus', () => {
   it('tells apart already over, heading over, within and no budget', () => {
-    expect(budgetStatus({ monthToDateUsd: 1100, forecastMonthUsd: 3000, monthlyBudgetUsd: 1000 })).toBe('over');
-    expect(budgetStatus({ monthToDateUsd: 500, forecastMonthUsd: 1000.01, monthlyBudgetUsd: 1000 })).toBe('forecast-over');
-    expect(budgetStatus({ monthToDateUsd: 500, forecastMonthUsd: 1000, monthlyBudgetUsd: 1000 })).toBe('within');
-    expect(budgetStatus({ monthToDateUsd: 500, forecastMonthUsd: 1000, monthlyBudgetUsd: null })).toBe('no-budget');
+    expect(
+      budgetStatus({
+        monthToDateUsd: 1100,
+        forecastMonthUsd: 3000,
+        monthlyBudgetUsd: 1000,
+      }),
+    ).toBe('over');
+    expect(
+      budgetStatus({
+        monthToDateUsd: 500,
+        forecastMonthUsd: 1000.01,
+        monthlyBudgetUsd: 1000,
+      }),
+    ).toBe('forecast-over');
+    expect(
+      budgetStatus({
+        monthToDateUsd: 500,
+        forecastMonthUsd: 1000,
+        monthlyBudgetUsd: 1000,
+      }),
+    ).toBe('within');
+    expect(
+      budgetStatus({
+        monthToDateUsd: 500,
+        forecastMonthUsd: 1000,
+        monthlyBudgetUsd: null,
+      }),
+    ).toBe('no-budget');
   });
 });
 
@@ -68,7 +106,11 @@ describe('combineEfficiency', () => {
   });
 
   it('is unknown when nothing was measured', () => {
-    expect(combineEfficiency([{ cpuCost: 0, ramCost: 0, cpuEfficiency: 0.5, ramEfficiency: 0.5 }])).toEqual({
+    expect(
+      combineEfficiency([
+        { cpuCost: 0, ramCost: 0, cpuEfficiency: 0.5, ramEfficiency: 0.5 },
+      ]),
+    ).toEqual({
       cpu: null,
       ram: null,
       total: null,

@@ -27,22 +27,30 @@ export const FORECAST_RUN_RATE_DAYS = 7;
  * they lie between days that have data, so a service that started yesterday is not
  * averaged over a week it did not exist.
  */
-export function forecastMonthEnd(daily: DailyAmount[], asOfDay: string): number {
+export function forecastMonthEnd(
+  daily: DailyAmount[],
+  asOfDay: string,
+): number {
   const mtd = monthToDate(daily, asOfDay);
   const remaining = daysInMonth(asOfDay) - dayOfMonth(asOfDay);
   if (remaining === 0) return mtd;
-  const recent = daily.filter(d => d.day <= asOfDay).sort((a, b) => (a.day < b.day ? -1 : 1));
+  const recent = daily
+    .filter(d => d.day <= asOfDay)
+    .sort((a, b) => (a.day < b.day ? -1 : 1));
   if (recent.length === 0) return mtd;
   const windowStart = shiftDay(asOfDay, -(FORECAST_RUN_RATE_DAYS - 1));
   const firstSeen = recent[0].day > windowStart ? recent[0].day : windowStart;
   const inWindow = recent.filter(d => d.day >= firstSeen);
-  const days = Math.round((Date.parse(asOfDay) - Date.parse(firstSeen)) / 86_400_000) + 1;
+  const days =
+    Math.round((Date.parse(asOfDay) - Date.parse(firstSeen)) / 86_400_000) + 1;
   const runRate = inWindow.reduce((sum, d) => sum + d.usd, 0) / days;
   return mtd + runRate * remaining;
 }
 
 function shiftDay(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
 }
 
 export type BudgetStatus = 'over' | 'forecast-over' | 'within' | 'no-budget';
@@ -99,12 +107,19 @@ export function combineEfficiency(samples: EfficiencySample[]): Efficiency {
   return {
     cpu: cpu?.value ?? null,
     ram: ram?.value ?? null,
-    total: totalWeight > 0 ? ((cpu?.numerator ?? 0) + (ram?.numerator ?? 0)) / totalWeight : null,
+    total:
+      totalWeight > 0
+        ? ((cpu?.numerator ?? 0) + (ram?.numerator ?? 0)) / totalWeight
+        : null,
   };
 }
 
 /** USD per `per` units (cost per 1,000 requests); null when nothing was counted. */
-export function unitCost(costUsd: number, units: number, per: number): number | null {
+export function unitCost(
+  costUsd: number,
+  units: number,
+  per: number,
+): number | null {
   if (!(units > 0)) return null;
   return (costUsd / units) * per;
 }

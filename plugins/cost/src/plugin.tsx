@@ -32,19 +32,23 @@ const costOverviewPage = PageBlueprint.make({
     routeRef: costOverviewRouteRef,
     title: 'Cost',
     icon: <MoneyIcon />,
-    loader: () => import('./components/CostOverviewPage').then(m => <m.CostOverviewPage />),
+    loader: () =>
+      import('./components/CostOverviewPage').then(m => <m.CostOverviewPage />),
   },
 });
 
-const isTeam = (entity: Entity) => entity.kind.toLowerCase() === 'group' && entity.spec?.type === 'team';
+const isTeam = (entity: Entity) =>
+  entity.kind.toLowerCase() === 'group' && entity.spec?.type === 'team';
 const isRunningComponent = (entity: Entity) =>
-  entity.kind.toLowerCase() === 'component' && !COMPONENT_TYPES_WITHOUT_COST.includes(String(entity.spec?.type));
+  entity.kind.toLowerCase() === 'component' &&
+  !COMPONENT_TYPES_WITHOUT_COST.includes(String(entity.spec?.type));
 
 const teamCostCard = EntityCardBlueprint.make({
   name: 'team-cost',
   params: {
     filter: isTeam,
-    loader: () => import('./components/TeamCostCard').then(m => <m.TeamCostCard />),
+    loader: () =>
+      import('./components/TeamCostCard').then(m => <m.TeamCostCard />),
   },
 });
 
@@ -52,7 +56,8 @@ const serviceCostCard = EntityCardBlueprint.make({
   name: 'service-cost',
   params: {
     filter: isRunningComponent,
-    loader: () => import('./components/ServiceCostCard').then(m => <m.ServiceCostCard />),
+    loader: () =>
+      import('./components/ServiceCostCard').then(m => <m.ServiceCostCard />),
   },
 });
 
@@ -62,9 +67,12 @@ const platformHealthCostWidget = HomePageWidgetBlueprint.make({
     // The home page gathers widgets named PlatformHealth* into its "Platform health" row.
     name: 'PlatformHealthCost',
     title: 'Cost this month',
-    description: "Your teams' spend against budget, and the organisation's total",
+    description:
+      "Your teams' spend against budget, and the organisation's total",
     components: () =>
-      import('./components/PlatformHealthCostContent').then(m => ({ Content: m.PlatformHealthCostContent })),
+      import('./components/PlatformHealthCostContent').then(m => ({
+        Content: m.PlatformHealthCostContent,
+      })),
   },
 });
 
@@ -72,5 +80,11 @@ const platformHealthCostWidget = HomePageWidgetBlueprint.make({
 export const costPlugin = createFrontendPlugin({
   pluginId: 'cost',
   routes: { overview: costOverviewRouteRef },
-  extensions: [costApi, costOverviewPage, teamCostCard, serviceCostCard, platformHealthCostWidget],
+  extensions: [
+    costApi,
+    costOverviewPage,
+    teamCostCard,
+    serviceCostCard,
+    platformHealthCostWidget,
+  ],
 });

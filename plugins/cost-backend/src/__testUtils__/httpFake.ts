@@ -22,7 +22,9 @@ export interface FakeAnswer {
   delayMs?: number;
 }
 
-export async function startHttpFake(respond: (request: RecordedRequest) => FakeAnswer): Promise<HttpFake> {
+export async function startHttpFake(
+  respond: (request: RecordedRequest) => FakeAnswer,
+): Promise<HttpFake> {
   const requests: RecordedRequest[] = [];
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -37,8 +39,15 @@ export async function startHttpFake(respond: (request: RecordedRequest) => FakeA
       requests.push(recorded);
       const answer = respond(recorded);
       const send = () => {
-        res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
-        res.end(typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body));
+        res.writeHead(answer.status, {
+          'content-type': 'application/json',
+          ...answer.headers,
+        });
+        res.end(
+          typeof answer.body === 'string'
+            ? answer.body
+            : JSON.stringify(answer.body),
+        );
       };
       if (answer.delayMs) setTimeout(send, answer.delayMs);
       else send();

@@ -20,14 +20,21 @@ export interface TaggedDay {
 
 export interface CostExplorerApi {
   /** Daily cost from `first` to `last` (both included) grouped by the team and service tags. */
-  getDailyCostByTags(args: { first: string; last: string }): Promise<TaggedDay[]>;
+  getDailyCostByTags(args: {
+    first: string;
+    last: string;
+  }): Promise<TaggedDay[]>;
 }
 
 export interface CostExplorerClientOptions {
   region: string;
   /** Only for tests and VPC endpoints; default is AWS's own. */
   endpoint?: string;
-  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+  credentials?: {
+    accessKeyId: string;
+    secretAccessKey: string;
+    sessionToken?: string;
+  };
   teamTag: string;
   /** Omit to group by team only. */
   serviceTag?: string;
@@ -52,7 +59,10 @@ export class CostExplorerClient implements CostExplorerApi {
     });
   }
 
-  async getDailyCostByTags(args: { first: string; last: string }): Promise<TaggedDay[]> {
+  async getDailyCostByTags(args: {
+    first: string;
+    last: string;
+  }): Promise<TaggedDay[]> {
     const { teamTag, serviceTag, metric } = this.options;
     const groupBy = [{ Type: 'TAG' as const, Key: teamTag }];
     if (serviceTag) groupBy.push({ Type: 'TAG' as const, Key: serviceTag });
@@ -73,7 +83,9 @@ export class CostExplorerClient implements CostExplorerApi {
         );
       } catch (error) {
         const e = error as Error;
-        throw new Error(`AWS Cost Explorer GetCostAndUsage failed: ${e.name}: ${e.message}`);
+        throw new Error(
+          `AWS Cost Explorer GetCostAndUsage failed: ${e.name}: ${e.message}`,
+        );
       }
       for (const period of page.ResultsByTime ?? []) {
         const day = period.TimePeriod?.Start;
@@ -106,5 +118,7 @@ export function tagValue(key: string | undefined, tag: string): string | null {
 }
 
 function nextDay(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000)
+    .toISOString()
+    .slice(0, 10);
 }

@@ -17,7 +17,10 @@ export class CostExplorerCostSource implements CostSource {
         const costs = emptyBreakdown();
         costs.cloud = group.usd;
         return {
-          kind: group.team === null ? ('unallocated' as const) : ('workload' as const),
+          kind:
+            group.team === null
+              ? ('unallocated' as const)
+              : ('workload' as const),
           teamKey: group.team,
           serviceKey: group.service,
           costs,

@@ -1,4 +1,7 @@
-import { DatabaseService, resolvePackagePath } from '@backstage/backend-plugin-api';
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
 import {
   COST_CATEGORIES,
   CostBreakdown,
@@ -65,7 +68,8 @@ export interface ServiceDay {
   ramEfficiency: number | null;
 }
 
-const toDate = (value: Date | string | null) => (value === null ? null : new Date(value));
+const toDate = (value: Date | string | null) =>
+  value === null ? null : new Date(value);
 
 /** Daily cost history, which days each source has delivered, and the catalog snapshot. */
 export class CostStore {
@@ -73,7 +77,10 @@ export class CostStore {
     const knex = await database.getClient();
     if (!database.migrations?.skip) {
       await knex.migrate.latest({
-        directory: resolvePackagePath('@internal/plugin-cost-backend', 'migrations'),
+        directory: resolvePackagePath(
+          '@internal/plugin-cost-backend',
+          'migrations',
+        ),
       });
     }
     return new CostStore(knex);
@@ -85,7 +92,13 @@ export class CostStore {
    * Replaces everything `source` said about `day` and marks the day read, in one
    * transaction: reading a day twice never doubles it, and a half-written day never shows.
    */
-  async replaceDay(source: CostSourceName, day: string, lines: CostLine[], provisional: boolean, at: Date) {
+  async replaceDay(
+    source: CostSourceName,
+    day: string,
+    lines: CostLine[],
+    provisional: boolean,
+    at: Date,
+  ) {
     const rows = mergeLines(lines).map(line => {
       const row: Record<string, string | number | null> = {
         source,
@@ -122,7 +135,11 @@ export class CostStore {
   }
 
   /** Days `source` has delivered for good (provisional days are read again). */
-  async finalDays(source: CostSourceName, first: string, last: string): Promise<Set<string>> {
+  async finalDays(
+    source: CostSourceName,
+    first: string,
+    last: string,
+  ): Promise<Set<string>> {
     const rows = await this.knex('cost_days')
       .where({ source })
       .andWhere('day', '>=', first)
@@ -133,26 +150,52 @@ export class CostStore {
 
   async recordSuccess(source: CostSourceName, at: Date, pendingDays: number) {
     await this.knex('cost_source_status')
-      .insert({ source, last_success_at: at, last_error: null, last_error_at: null, pending_days: pendingDays })
+      .insert({
+        source,
+        last_success_at: at,
+        last_error: null,
+        last_error_at: null,
+        pending_days: pendingDays,
+      })
       .onConflict('source')
       .merge();
   }
 
   /** Keeps the last success time, so the UI can say how old the figures are. */
-  async recordError(source: CostSourceName, error: string, at: Date, pendingDays: number) {
+  async recordError(
+    source: CostSourceName,
+    error: string,
+    at: Date,
+    pendingDays: number,
+  ) {
     await this.knex('cost_source_status')
-      .insert({ source, last_success_at: null, last_error: error, last_error_at: at, pending_days: pendingDays })
+      .insert({
+        source,
+        last_success_at: null,
+        last_error: error,
+        last_error_at: at,
+        pending_days: pendingDays,
+      })
       .onConflict('source')
       .merge(['last_error', 'last_error_at', 'pending_days']);
   }
 
-  async sourceStatuses(): Promise<Array<SourceStatusRow & { lastIngestedDay: string | null }>> {
-    const statuses = await this.knex('cost_source_status').select().orderBy('source');
-    const lastDays = (await this.knex('cost_days').select('source').max({ last: 'day' }).groupBy('source')) as Array<{
+  async sourceStatuses(): Promise<
+    Array<SourceStatusRow & { lastIngestedDay: string | null }>
+  > {
+    const statuses = await this.knex('cost_source_status')
+      .select()
+      .orderBy('source');
+    const lastDays = (await this.knex('cost_days')
+      .select('source')
+      .max({ last: 'day' })
+      .groupBy('source')) as Array<{
       source: string;
       last: string;
     }>;
-    const lastBySource = new Map(lastDays.map(r => [r.source as string, r.last as string]));
+    const lastBySource = new Map(
+      lastDays.map(r => [r.source as string, r.last as string]),
+    );
     return statuses.map(r => ({
       source: r.source,
       lastSuccessAt: toDate(r.last_success_at),
@@ -188,23 +231,33 @@ export class CostStore {
   }
 
   async entities(): Promise<StoredEntity[]> {
-    const rows = await this.knex('cost_entities').select().orderBy('entity_ref');
+    const rows = await this.knex('cost_entities')
+      .select()
+      .orderBy('entity_ref');
     return rows.map(r => ({
       entityRef: r.entity_ref,
       kind: r.kind,
       title: r.title,
       allocationKey: r.allocation_key,
       teamRef: r.team_ref,
-      monthlyBudgetUsd: r.monthly_budget_usd === null ? null : Number(r.monthly_budget_usd),
+      monthlyBudgetUsd:
+        r.monthly_budget_usd === null ? null : Number(r.monthly_budget_usd),
       unit: r.unit,
     }));
   }
 
   async saveUnits(entityRef: string, day: string, units: number) {
-    await this.knex('cost_units').insert({ entity_ref: entityRef, day, units }).onConflict(['entity_ref', 'day']).merge();
+    await this.knex('cost_units')
+      .insert({ entity_ref: entityRef, day, units })
+      .onConflict(['entity_ref', 'day'])
+      .merge();
   }
 
-  async unitsBetween(entityRef: string, first: string, last: string): Promise<number> {
+  async unitsBetween(
+    entityRef: string,
+    first: string,
+    last: string,
+  ): Promise<number> {
     const row = await this.knex('cost_units')
       .where({ entity_ref: entityRef })
       .andWhere('day', '>=', first)
@@ -219,7 +272,10 @@ export class CostStore {
    * a page view costs two small queries until the next ingestion.
    */
   async dataVersion(): Promise<string> {
-    const days = await this.knex('cost_days').max({ at: 'ingested_at' }).count({ n: '*' }).first();
+    const days = await this.knex('cost_days')
+      .max({ at: 'ingested_at' })
+      .count({ n: '*' })
+      .first();
     const statuses = await this.knex('cost_source_status')
       .select('source', 'last_success_at', 'last_error_at', 'pending_days')
       .orderBy('source');
@@ -228,7 +284,11 @@ export class CostStore {
   }
 
   /** Spend per day, line kind and team key, summed over sources and services. */
-  async dailyByTeam(first: string, last: string, teamKeys?: string[]): Promise<DailyLineTotal[]> {
+  async dailyByTeam(
+    first: string,
+    last: string,
+    teamKeys?: string[],
+  ): Promise<DailyLineTotal[]> {
     const query = this.knex('cost_daily_team')
       .where('day', '>=', first)
       .andWhere('day', '<=', last)
@@ -236,8 +296,10 @@ export class CostStore {
       .sum({ total: 'total' })
       .groupBy('day', 'kind', 'team_key')
       .orderBy('day');
-    for (const category of COST_CATEGORIES) query.sum({ [category]: COLUMN[category] });
-    if (teamKeys) query.whereIn('team_key', teamKeys).andWhere('kind', 'workload');
+    for (const category of COST_CATEGORIES)
+      query.sum({ [category]: COLUMN[category] });
+    if (teamKeys)
+      query.whereIn('team_key', teamKeys).andWhere('kind', 'workload');
     const rows = (await query) as Array<Record<string, string | number>>;
     return rows.map(r => ({
       day: String(r.day),
@@ -256,15 +318,22 @@ export class CostStore {
     teamKeys?: string[];
     serviceKeys?: string[];
   }): Promise<ServiceTotal[]> {
-    const first = args.monthStart < args.last30Start ? args.monthStart : args.last30Start;
+    const first =
+      args.monthStart < args.last30Start ? args.monthStart : args.last30Start;
     const query = this.knex('cost_daily')
       .where('kind', 'workload')
       .andWhere('day', '>=', first)
       .andWhere('day', '<=', args.last)
       .select('team_key', 'service_key')
       .select(
-        this.knex.raw('SUM(CASE WHEN day >= ? THEN total ELSE 0 END) AS month_to_date', [args.monthStart]),
-        this.knex.raw('SUM(CASE WHEN day >= ? THEN total ELSE 0 END) AS last_30_days', [args.last30Start]),
+        this.knex.raw(
+          'SUM(CASE WHEN day >= ? THEN total ELSE 0 END) AS month_to_date',
+          [args.monthStart],
+        ),
+        this.knex.raw(
+          'SUM(CASE WHEN day >= ? THEN total ELSE 0 END) AS last_30_days',
+          [args.last30Start],
+        ),
       )
       .groupBy('team_key', 'service_key');
     if (args.teamKeys) query.whereIn('team_key', args.teamKeys);
@@ -279,18 +348,33 @@ export class CostStore {
   }
 
   /** Spend per day and service key (all teams and sources summed). */
-  async dailyByService(first: string, last: string): Promise<Array<{ day: string; serviceKey: string; total: number }>> {
-    const rows = await this.knex('cost_daily')
+  async dailyByService(
+    first: string,
+    last: string,
+  ): Promise<Array<{ day: string; serviceKey: string; total: number }>> {
+    const rows = (await this.knex('cost_daily')
       .where('kind', 'workload')
       .andWhere('day', '>=', first)
       .andWhere('day', '<=', last)
       .select('day', 'service_key')
       .sum({ total: 'total' })
-      .groupBy('day', 'service_key') as Array<{ day: string; service_key: string; total: number | string }>;
-    return rows.map(r => ({ day: r.day, serviceKey: r.service_key, total: Number(r.total) }));
+      .groupBy('day', 'service_key')) as Array<{
+      day: string;
+      service_key: string;
+      total: number | string;
+    }>;
+    return rows.map(r => ({
+      day: r.day,
+      serviceKey: r.service_key,
+      total: Number(r.total),
+    }));
   }
 
-  async unitDays(entityRef: string, first: string, last: string): Promise<Set<string>> {
+  async unitDays(
+    entityRef: string,
+    first: string,
+    last: string,
+  ): Promise<Set<string>> {
     const rows = await this.knex('cost_units')
       .where({ entity_ref: entityRef })
       .andWhere('day', '>=', first)
@@ -300,7 +384,11 @@ export class CostStore {
   }
 
   /** Every stored line of the given services, one per day after summing sources. */
-  async serviceDays(serviceKeys: string[], first: string, last: string): Promise<ServiceDay[]> {
+  async serviceDays(
+    serviceKeys: string[],
+    first: string,
+    last: string,
+  ): Promise<ServiceDay[]> {
     const rows = await this.knex('cost_daily')
       .where('kind', 'workload')
       .whereIn('service_key', serviceKeys)
@@ -312,8 +400,10 @@ export class CostStore {
       day: r.day,
       byCategory: readBreakdown(r),
       total: Number(r.total),
-      cpuEfficiency: r.cpu_efficiency === null ? null : Number(r.cpu_efficiency),
-      ramEfficiency: r.ram_efficiency === null ? null : Number(r.ram_efficiency),
+      cpuEfficiency:
+        r.cpu_efficiency === null ? null : Number(r.cpu_efficiency),
+      ramEfficiency:
+        r.ram_efficiency === null ? null : Number(r.ram_efficiency),
     }));
   }
 }
@@ -332,7 +422,13 @@ function rollUpByTeam(rows: Array<Record<string, string | number | null>>) {
     const key = `${row.kind}\u0000${row.team_key}`;
     let sum = byTeam.get(key);
     if (!sum) {
-      sum = { source: row.source, day: row.day, kind: row.kind, team_key: row.team_key, total: 0 };
+      sum = {
+        source: row.source,
+        day: row.day,
+        kind: row.kind,
+        team_key: row.team_key,
+        total: 0,
+      };
       for (const category of COST_CATEGORIES) sum[COLUMN[category]] = 0;
       byTeam.set(key, sum);
     }
@@ -350,20 +446,38 @@ function rollUpByTeam(rows: Array<Record<string, string | number | null>>) {
 function mergeLines(lines: CostLine[]): CostLine[] {
   const merged = new Map<string, CostLine>();
   for (const line of lines) {
-    const key = `${line.kind}\u0000${line.teamKey ?? ''}\u0000${line.serviceKey ?? ''}`;
+    const key = `${line.kind}\u0000${line.teamKey ?? ''}\u0000${
+      line.serviceKey ?? ''
+    }`;
     const previous = merged.get(key);
     if (!previous) {
       merged.set(key, { ...line, costs: { ...line.costs } });
       continue;
     }
-    const weigh = (a: number | null, aw: number, b: number | null, bw: number) => {
+    const weigh = (
+      a: number | null,
+      aw: number,
+      b: number | null,
+      bw: number,
+    ) => {
       if (a === null) return b;
       if (b === null) return a;
       return aw + bw > 0 ? (a * aw + b * bw) / (aw + bw) : (a + b) / 2;
     };
-    previous.cpuEfficiency = weigh(previous.cpuEfficiency, previous.costs.cpu, line.cpuEfficiency, line.costs.cpu);
-    previous.ramEfficiency = weigh(previous.ramEfficiency, previous.costs.ram, line.ramEfficiency, line.costs.ram);
-    for (const category of COST_CATEGORIES) previous.costs[category] += line.costs[category];
+    previous.cpuEfficiency = weigh(
+      previous.cpuEfficiency,
+      previous.costs.cpu,
+      line.cpuEfficiency,
+      line.costs.cpu,
+    );
+    previous.ramEfficiency = weigh(
+      previous.ramEfficiency,
+      previous.costs.ram,
+      line.ramEfficiency,
+      line.costs.ram,
+    );
+    for (const category of COST_CATEGORIES)
+      previous.costs[category] += line.costs[category];
   }
   return [...merged.values()];
 }

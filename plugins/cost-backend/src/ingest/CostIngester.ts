@@ -34,7 +34,9 @@ export class CostIngester {
 
   async run(now = new Date()): Promise<IngestSummary[]> {
     this.entities = await this.deps.readEntities();
-    await this.deps.store.replaceEntities(this.entities.map(({ unitQuery: _unused, ...stored }) => stored));
+    await this.deps.store.replaceEntities(
+      this.entities.map(({ unitQuery: _unused, ...stored }) => stored),
+    );
 
     // Today is still being spent: read up to yesterday.
     const last = addDays(dayOf(now), -1);
@@ -43,11 +45,21 @@ export class CostIngester {
     for (const source of this.deps.sources) {
       summaries.push(await this.ingestSource(source, first, last, now));
     }
-    if (this.deps.throughput) await this.ingestThroughput(this.deps.throughput, addDays(last, -29), last);
+    if (this.deps.throughput)
+      await this.ingestThroughput(
+        this.deps.throughput,
+        addDays(last, -29),
+        last,
+      );
     return summaries;
   }
 
-  private async ingestSource(source: CostSource, first: string, last: string, now: Date): Promise<IngestSummary> {
+  private async ingestSource(
+    source: CostSource,
+    first: string,
+    last: string,
+    now: Date,
+  ): Promise<IngestSummary> {
     const done = await this.deps.store.finalDays(source.name, first, last);
     const pending = daysBetween(first, last).filter(day => !done.has(day));
     let daysRead = 0;
@@ -57,34 +69,71 @@ export class CostIngester {
         const days = await source.readDays(range.first, range.last);
         for (const day of days) {
           if (day.day < range.first || day.day > range.last) continue;
-          await this.deps.store.replaceDay(source.name, day.day, day.lines, day.provisional, now);
+          await this.deps.store.replaceDay(
+            source.name,
+            day.day,
+            day.lines,
+            day.provisional,
+            now,
+          );
           if (!day.provisional) daysRead++;
         }
       } catch (error) {
-        errors.push(`${range.first}..${range.last}: ${(error as Error).message}`);
+        errors.push(
+          `${range.first}..${range.last}: ${(error as Error).message}`,
+        );
       }
     }
     const stillPending = pending.length - daysRead;
     if (errors.length > 0) {
       const message = errors.join('; ');
-      this.deps.logger.warn(`Cost ingestion from ${source.name} failed, ${stillPending} day(s) will be read again on the next run: ${message}`);
-      await this.deps.store.recordError(source.name, message, now, stillPending);
-      return { source: source.name, daysRead, pendingDays: stillPending, error: message };
+      this.deps.logger.warn(
+        `Cost ingestion from ${source.name} failed, ${stillPending} day(s) will be read again on the next run: ${message}`,
+      );
+      await this.deps.store.recordError(
+        source.name,
+        message,
+        now,
+        stillPending,
+      );
+      return {
+        source: source.name,
+        daysRead,
+        pendingDays: stillPending,
+        error: message,
+      };
     }
     await this.deps.store.recordSuccess(source.name, now, stillPending);
-    this.deps.logger.info(`Cost ingestion from ${source.name}: ${daysRead} day(s) read, ${stillPending} pending`);
+    this.deps.logger.info(
+      `Cost ingestion from ${source.name}: ${daysRead} day(s) read, ${stillPending} pending`,
+    );
     return { source: source.name, daysRead, pendingDays: stillPending };
   }
 
-  private async ingestThroughput(throughput: ThroughputSource, first: string, last: string) {
-    for (const service of this.entities.filter(e => e.kind === 'service' && e.unit)) {
-      const known = await this.deps.store.unitDays(service.entityRef, first, last);
+  private async ingestThroughput(
+    throughput: ThroughputSource,
+    first: string,
+    last: string,
+  ) {
+    for (const service of this.entities.filter(
+      e => e.kind === 'service' && e.unit,
+    )) {
+      const known = await this.deps.store.unitDays(
+        service.entityRef,
+        first,
+        last,
+      );
       for (const day of daysBetween(first, last).filter(d => !known.has(d))) {
         try {
           const units = await throughput.unitsOnDay(service, day);
-          if (units !== null) await this.deps.store.saveUnits(service.entityRef, day, units);
+          if (units !== null)
+            await this.deps.store.saveUnits(service.entityRef, day, units);
         } catch (error) {
-          this.deps.logger.warn(`Units of ${service.entityRef} on ${day} could not be read: ${(error as Error).message}`);
+          this.deps.logger.warn(
+            `Units of ${service.entityRef} on ${day} could not be read: ${
+              (error as Error).message
+            }`,
+          );
           break;
         }
       }
@@ -96,11 +145,18 @@ export class CostIngester {
  * ['01','02','04'] → [01..02, 04..04]: one request per gap-free stretch of days, each at
  * most `maxDays` long.
  */
-export function contiguousRanges(days: string[], maxDays = Infinity): Array<{ first: string; last: string }> {
+export function contiguousRanges(
+  days: string[],
+  maxDays = Infinity,
+): Array<{ first: string; last: string }> {
   const ranges: Array<{ first: string; last: string; length: number }> = [];
   for (const day of [...days].sort()) {
     const current = ranges[ranges.length - 1];
-    if (current && addDays(current.last, 1) === day && current.length < maxDays) {
+    if (
+      current &&
+      addDays(current.last, 1) === day &&
+      current.length < maxDays
+    ) {
       current.last = day;
       current.length++;
     } else {

@@ -1,5 +1,9 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
-import { Entity, parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   COMPONENT_TYPES_WITHOUT_COST,
@@ -31,20 +35,41 @@ export async function readCostEntities(deps: {
   const { items } = await deps.catalog.getEntities(
     {
       filter: [{ kind: 'Group', 'spec.type': 'team' }, { kind: 'Component' }],
-      fields: ['kind', 'metadata.name', 'metadata.namespace', 'metadata.title', 'metadata.annotations', 'spec.owner', 'spec.type', 'spec.profile.displayName'],
+      fields: [
+        'kind',
+        'metadata.name',
+        'metadata.namespace',
+        'metadata.title',
+        'metadata.annotations',
+        'spec.owner',
+        'spec.type',
+        'spec.profile.displayName',
+      ],
     },
     { credentials },
   );
   return items
-    .filter(entity => !(entity.kind === 'Component' && COMPONENT_TYPES_WITHOUT_COST.includes(String(entity.spec?.type))))
-    .map(entity => (entity.kind === 'Group' ? toTeam(entity, deps) : toService(entity)));
+    .filter(
+      entity =>
+        !(
+          entity.kind === 'Component' &&
+          COMPONENT_TYPES_WITHOUT_COST.includes(String(entity.spec?.type))
+        ),
+    )
+    .map(entity =>
+      entity.kind === 'Group' ? toTeam(entity, deps) : toService(entity),
+    );
 }
 
-function toTeam(entity: Entity, deps: { logger: LoggerService; budgetsFromConfig: Record<string, number> }): CostEntity {
+function toTeam(
+  entity: Entity,
+  deps: { logger: LoggerService; budgetsFromConfig: Record<string, number> },
+): CostEntity {
   const annotations = entity.metadata.annotations ?? {};
   const entityRef = stringifyEntityRef(entity);
   const profile = (entity.spec?.profile ?? {}) as { displayName?: string };
-  let budget: number | null = deps.budgetsFromConfig[entity.metadata.name] ?? null;
+  let budget: number | null =
+    deps.budgetsFromConfig[entity.metadata.name] ?? null;
   const annotated = annotations[MONTHLY_BUDGET_ANNOTATION];
   if (budget === null && annotated !== undefined) {
     const parsed = Number(annotated);
@@ -60,7 +85,8 @@ function toTeam(entity: Entity, deps: { logger: LoggerService; budgetsFromConfig
     entityRef,
     kind: 'team',
     title: profile.displayName ?? entity.metadata.title ?? entity.metadata.name,
-    allocationKey: annotations[COST_ALLOCATION_KEY_ANNOTATION] ?? entity.metadata.name,
+    allocationKey:
+      annotations[COST_ALLOCATION_KEY_ANNOTATION] ?? entity.metadata.name,
     teamRef: null,
     monthlyBudgetUsd: budget,
     unit: null,
@@ -70,16 +96,24 @@ function toTeam(entity: Entity, deps: { logger: LoggerService; budgetsFromConfig
 
 function toService(entity: Entity): CostEntity {
   const annotations = entity.metadata.annotations ?? {};
-  const owner = typeof entity.spec?.owner === 'string' ? entity.spec.owner : undefined;
+  const owner =
+    typeof entity.spec?.owner === 'string' ? entity.spec.owner : undefined;
   const unitQuery = annotations[COST_UNIT_QUERY_ANNOTATION] ?? null;
   return {
     entityRef: stringifyEntityRef(entity),
     kind: 'service',
     title: entity.metadata.title ?? entity.metadata.name,
     allocationKey:
-      annotations[COST_ALLOCATION_KEY_ANNOTATION] ?? annotations[KUBERNETES_ID_ANNOTATION] ?? entity.metadata.name,
+      annotations[COST_ALLOCATION_KEY_ANNOTATION] ??
+      annotations[KUBERNETES_ID_ANNOTATION] ??
+      entity.metadata.name,
     teamRef: owner
-      ? stringifyEntityRef(parseEntityRef(owner, { defaultKind: 'group', defaultNamespace: entity.metadata.namespace }))
+      ? stringifyEntityRef(
+          parseEntityRef(owner, {
+            defaultKind: 'group',
+            defaultNamespace: entity.metadata.namespace,
+          }),
+        )
       : null,
     monthlyBudgetUsd: null,
     unit: unitQuery ? annotations[COST_UNIT_ANNOTATION] ?? null : null,

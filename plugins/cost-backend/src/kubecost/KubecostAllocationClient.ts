@@ -1,7 +1,11 @@
 /** The Allocation fields the portal reads (a subset of what Kubecost/OpenCost return). */
 export interface KubecostAllocation {
   name: string;
-  properties?: { labels?: Record<string, string>; namespace?: string; [key: string]: unknown };
+  properties?: {
+    labels?: Record<string, string>;
+    namespace?: string;
+    [key: string]: unknown;
+  };
   window?: { start: string; end: string };
   start?: string;
   end?: string;
@@ -72,7 +76,10 @@ export class KubecostAllocationClient implements AllocationApi {
     } else {
       params.set('idle', 'true');
     }
-    const url = `${this.options.baseUrl.replace(/\/+$/, '')}/allocation?${params}`;
+    const url = `${this.options.baseUrl.replace(
+      /\/+$/,
+      '',
+    )}/allocation?${params}`;
     const name = this.options.flavour === 'opencost' ? 'OpenCost' : 'Kubecost';
     let response: Response;
     try {
@@ -81,12 +88,19 @@ export class KubecostAllocationClient implements AllocationApi {
         signal: AbortSignal.timeout(this.options.timeoutMs),
       });
     } catch (error) {
-      const reason = (error as Error).name === 'TimeoutError' ? `no answer within ${this.options.timeoutMs} ms` : (error as Error).message;
-      throw new Error(`${name} at ${this.options.baseUrl} did not answer: ${reason}`);
+      const reason =
+        (error as Error).name === 'TimeoutError'
+          ? `no answer within ${this.options.timeoutMs} ms`
+          : (error as Error).message;
+      throw new Error(
+        `${name} at ${this.options.baseUrl} did not answer: ${reason}`,
+      );
     }
     if (!response.ok) {
       const text = (await response.text()).slice(0, 300);
-      throw new Error(`${name} at ${this.options.baseUrl} answered ${response.status} ${response.statusText}: ${text}`);
+      throw new Error(
+        `${name} at ${this.options.baseUrl} answered ${response.status} ${response.statusText}: ${text}`,
+      );
     }
     const body = (await response.json()) as {
       code?: number;
@@ -94,11 +108,20 @@ export class KubecostAllocationClient implements AllocationApi {
       message?: string;
       data?: AllocationSet[] | null;
     };
-    if ((body.code !== undefined && body.code !== 200) || (body.status !== undefined && body.status !== 'success')) {
-      throw new Error(`${name} at ${this.options.baseUrl} reported an error: ${body.message ?? `code ${body.code}`}`);
+    if (
+      (body.code !== undefined && body.code !== 200) ||
+      (body.status !== undefined && body.status !== 'success')
+    ) {
+      throw new Error(
+        `${name} at ${this.options.baseUrl} reported an error: ${
+          body.message ?? `code ${body.code}`
+        }`,
+      );
     }
     if (!Array.isArray(body.data)) {
-      throw new Error(`${name} at ${this.options.baseUrl} answered without a data array`);
+      throw new Error(
+        `${name} at ${this.options.baseUrl} answered without a data array`,
+      );
     }
     // Kubecost puts null in place of an empty set.
     return body.data.map(set => set ?? {});

@@ -1,6 +1,10 @@
 import { addDays, emptyBreakdown } from '@internal/plugin-cost-common';
 import { CostLine, CostSource, DayOfCost } from '../sources/CostSource';
-import { AllocationApi, KubecostAllocation, KubecostFlavour } from './KubecostAllocationClient';
+import {
+  AllocationApi,
+  KubecostAllocation,
+  KubecostFlavour,
+} from './KubecostAllocationClient';
 
 export const IDLE_KEY = '__idle__';
 export const UNALLOCATED_KEY = '__unallocated__';
@@ -33,7 +37,10 @@ export class KubecostCostSource implements CostSource {
     const sets = await this.options.client.getAllocation({
       start: `${first}T00:00:00Z`,
       end: `${addDays(last, 1)}T00:00:00Z`,
-      aggregate: [`label:${this.options.teamLabel}`, this.options.serviceAggregate],
+      aggregate: [
+        `label:${this.options.teamLabel}`,
+        this.options.serviceAggregate,
+      ],
       step: '1d',
     });
     const byDay = new Map<string, CostLine[]>();
@@ -54,16 +61,20 @@ export class KubecostCostSource implements CostSource {
 
   private toLine(key: string, allocation: KubecostAllocation): CostLine {
     const costs = emptyBreakdown();
-    const n = (value: number | undefined) => (Number.isFinite(value) ? (value as number) : 0);
+    const n = (value: number | undefined) =>
+      Number.isFinite(value) ? (value as number) : 0;
     costs.cpu = n(allocation.cpuCost) + n(allocation.cpuCostAdjustment);
     costs.gpu = n(allocation.gpuCost) + n(allocation.gpuCostAdjustment);
     costs.ram = n(allocation.ramCost) + n(allocation.ramCostAdjustment);
     costs.storage = n(allocation.pvCost) + n(allocation.pvCostAdjustment);
-    costs.network = n(allocation.networkCost) + n(allocation.networkCostAdjustment);
-    costs.loadBalancer = n(allocation.loadBalancerCost) + n(allocation.loadBalancerCostAdjustment);
+    costs.network =
+      n(allocation.networkCost) + n(allocation.networkCostAdjustment);
+    costs.loadBalancer =
+      n(allocation.loadBalancerCost) + n(allocation.loadBalancerCostAdjustment);
     costs.shared = n(allocation.sharedCost);
     costs.cloud = n(allocation.externalCost);
-    const efficiency = (value: number | undefined) => (Number.isFinite(value) ? (value as number) : null);
+    const efficiency = (value: number | undefined) =>
+      Number.isFinite(value) ? (value as number) : null;
     const base = {
       costs,
       cpuEfficiency: efficiency(allocation.cpuEfficiency),
@@ -77,8 +88,18 @@ export class KubecostCostSource implements CostSource {
     const serviceLabel = this.options.serviceAggregate.startsWith('label:')
       ? this.options.serviceAggregate.slice('label:'.length)
       : undefined;
-    const service = this.readPart(serviceParts.join('/'), serviceLabel, allocation);
-    if (team === null) return { ...base, kind: 'unallocated', teamKey: null, serviceKey: service };
+    const service = this.readPart(
+      serviceParts.join('/'),
+      serviceLabel,
+      allocation,
+    );
+    if (team === null)
+      return {
+        ...base,
+        kind: 'unallocated',
+        teamKey: null,
+        serviceKey: service,
+      };
     return { ...base, kind: 'workload', teamKey: team, serviceKey: service };
   }
 
@@ -86,9 +107,14 @@ export class KubecostCostSource implements CostSource {
    * One part of an aggregate key: older Kubecost writes `team=payments`, OpenCost and newer
    * Kubecost just `payments`; `__unallocated__` means the workload lacks the label.
    */
-  private readPart(part: string, label: string | undefined, allocation: KubecostAllocation): string | null {
+  private readPart(
+    part: string,
+    label: string | undefined,
+    allocation: KubecostAllocation,
+  ): string | null {
     if (!part || part === UNALLOCATED_KEY) return null;
-    if (label && part.startsWith(`${label}=`)) return part.slice(label.length + 1);
+    if (label && part.startsWith(`${label}=`))
+      return part.slice(label.length + 1);
     if (label && part.includes('=') && allocation.properties?.labels?.[label]) {
       return allocation.properties.labels[label];
     }

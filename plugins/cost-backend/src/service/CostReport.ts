@@ -22,7 +22,12 @@ import {
   UNIT_COST_PER,
   unitCost,
 } from '@internal/plugin-cost-common';
-import { CostStore, DailyLineTotal, ServiceTotal, StoredEntity } from '../database/CostStore';
+import {
+  CostStore,
+  DailyLineTotal,
+  ServiceTotal,
+  StoredEntity,
+} from '../database/CostStore';
 import { FORECAST_RUN_RATE_DAYS } from '@internal/plugin-cost-common';
 
 const TREND_DAYS = 90;
@@ -38,7 +43,10 @@ interface Catalog {
 
 /** Builds every read response from the store alone: pages never wait on Kubecost or AWS. */
 export class CostReport {
-  private cache = { version: '', responses: new Map<string, Promise<unknown>>() };
+  private cache = {
+    version: '',
+    responses: new Map<string, Promise<unknown>>(),
+  };
 
   constructor(private readonly store: CostStore) {}
 
@@ -48,7 +56,8 @@ export class CostReport {
    */
   async cached<T>(key: string, compute: () => Promise<T>): Promise<T> {
     const version = await this.store.dataVersion();
-    if (version !== this.cache.version) this.cache = { version, responses: new Map() };
+    if (version !== this.cache.version)
+      this.cache = { version, responses: new Map() };
     let response = this.cache.responses.get(key) as Promise<T> | undefined;
     if (!response) {
       response = compute();
@@ -64,28 +73,57 @@ export class CostReport {
     const catalog = await this.catalog();
     if (!meta.asOf) {
       const zero = { monthToDateUsd: 0, last30DaysUsd: 0 };
-      return { ...meta, teams: catalog.teams.map(t => emptyTeam(t)), idle: zero, unallocated: zero, total: zero, trend: [] };
+      return {
+        ...meta,
+        teams: catalog.teams.map(t => emptyTeam(t)),
+        idle: zero,
+        unallocated: zero,
+        total: zero,
+        trend: [],
+      };
     }
     const asOf = meta.asOf;
     const days = daysBetween(addDays(asOf, -(TREND_DAYS - 1)), asOf);
     const lines = await this.store.dailyByTeam(days[0], asOf);
     const serviceTotals = await this.serviceTotals(asOf);
 
-    const teamLines = groupBy(lines.filter(l => l.kind === 'workload'), l => teamRefOf(catalog, l.teamKey));
-    const teamRefs = new Set([...catalog.teams.map(t => t.entityRef), ...teamLines.keys()]);
+    const teamLines = groupBy(
+      lines.filter(l => l.kind === 'workload'),
+      l => teamRefOf(catalog, l.teamKey),
+    );
+    const teamRefs = new Set([
+      ...catalog.teams.map(t => t.entityRef),
+      ...teamLines.keys(),
+    ]);
     const teams = [...teamRefs].map(ref =>
-      summarizeTeam(ref, catalog, teamLines.get(ref) ?? [], serviceTotals, asOf),
+      summarizeTeam(
+        ref,
+        catalog,
+        teamLines.get(ref) ?? [],
+        serviceTotals,
+        asOf,
+      ),
     );
     const line = (kind: 'idle' | 'unallocated') => {
       const daily = toDaily(lines.filter(l => l.kind === kind));
-      return { monthToDateUsd: monthToDate(daily, asOf), last30DaysUsd: sumSince(daily, addDays(asOf, -29)) };
+      return {
+        monthToDateUsd: monthToDate(daily, asOf),
+        last30DaysUsd: sumSince(daily, addDays(asOf, -29)),
+      };
     };
     const idle = line('idle');
     const unallocated = line('unallocated');
-    const sum = (pick: (x: { monthToDateUsd: number; last30DaysUsd: number }) => number) =>
+    const sum = (
+      pick: (x: { monthToDateUsd: number; last30DaysUsd: number }) => number,
+    ) =>
       teams.reduce((s, t) => s + pick(t), 0) + pick(idle) + pick(unallocated);
 
-    const trend = days.map(day => ({ day, teams: {} as Record<string, number>, idle: 0, unallocated: 0 }));
+    const trend = days.map(day => ({
+      day,
+      teams: {} as Record<string, number>,
+      idle: 0,
+      unallocated: 0,
+    }));
     const trendIndex = new Map(trend.map(t => [t.day, t]));
     for (const l of lines) {
       const point = trendIndex.get(l.day);
@@ -103,7 +141,10 @@ export class CostReport {
       teams,
       idle,
       unallocated,
-      total: { monthToDateUsd: sum(x => x.monthToDateUsd), last30DaysUsd: sum(x => x.last30DaysUsd) },
+      total: {
+        monthToDateUsd: sum(x => x.monthToDateUsd),
+        last30DaysUsd: sum(x => x.last30DaysUsd),
+      },
       trend,
     };
   }
@@ -114,10 +155,17 @@ export class CostReport {
     const entity = catalog.byRef.get(entityRef);
     const keys = keysOf(catalog.teamRefByKey, entityRef);
     if (!entity && keys.length === 0) {
-      throw new NotFoundError(`No cost is known for ${entityRef}: it is not a team (Group of type team) in the catalog and no source reports it`);
+      throw new NotFoundError(
+        `No cost is known for ${entityRef}: it is not a team (Group of type team) in the catalog and no source reports it`,
+      );
     }
     if (!meta.asOf) {
-      return { ...meta, team: emptyTeam(entity ?? unknownTeam(entityRef)), services: [], trend: [] };
+      return {
+        ...meta,
+        team: emptyTeam(entity ?? unknownTeam(entityRef)),
+        services: [],
+        trend: [],
+      };
     }
     const asOf = meta.asOf;
     const days = daysBetween(addDays(asOf, -(TREND_DAYS - 1)), asOf);
@@ -135,7 +183,9 @@ export class CostReport {
     const catalog = await this.catalog();
     const entity = catalog.byRef.get(entityRef);
     if (!entity || entity.kind !== 'service') {
-      throw new NotFoundError(`No cost is known for ${entityRef}: it is not a Component in the catalog`);
+      throw new NotFoundError(
+        `No cost is known for ${entityRef}: it is not a Component in the catalog`,
+      );
     }
     const empty: ServiceCostSummary = {
       entityRef,
@@ -145,15 +195,30 @@ export class CostReport {
       last30DaysUsd: 0,
     };
     if (!meta.asOf) {
-      return { ...meta, service: empty, trend: [], byCategoryLast30Days: emptyBreakdown(), efficiency: { cpu: null, ram: null, total: null }, unitCost: null };
+      return {
+        ...meta,
+        service: empty,
+        trend: [],
+        byCategoryLast30Days: emptyBreakdown(),
+        efficiency: { cpu: null, ram: null, total: null },
+        unitCost: null,
+      };
     }
     const asOf = meta.asOf;
     const first = addDays(asOf, -29);
     const monthStart = firstDayOfMonth(asOf);
     const keys = keysOf(catalog.serviceRefByKey, entityRef);
-    const rows = await this.store.serviceDays(keys, monthStart < first ? monthStart : first, asOf);
+    const rows = await this.store.serviceDays(
+      keys,
+      monthStart < first ? monthStart : first,
+      asOf,
+    );
     const days = daysBetween(first, asOf);
-    const trend: DailyCost[] = days.map(day => ({ day, totalUsd: 0, byCategory: emptyBreakdown() }));
+    const trend: DailyCost[] = days.map(day => ({
+      day,
+      totalUsd: 0,
+      byCategory: emptyBreakdown(),
+    }));
     const byDay = new Map(trend.map(t => [t.day, t]));
     let byCategory = emptyBreakdown();
     for (const row of rows) {
@@ -167,19 +232,33 @@ export class CostReport {
     const efficiency = combineEfficiency(
       rows
         .filter(r => r.day >= first)
-        .map(r => ({ cpuCost: r.byCategory.cpu, ramCost: r.byCategory.ram, cpuEfficiency: r.cpuEfficiency, ramEfficiency: r.ramEfficiency })),
+        .map(r => ({
+          cpuCost: r.byCategory.cpu,
+          ramCost: r.byCategory.ram,
+          cpuEfficiency: r.cpuEfficiency,
+          ramEfficiency: r.ramEfficiency,
+        })),
     );
     let unit: ServiceCostResponse['unitCost'] = null;
     if (entity.unit) {
       const units = await this.store.unitsBetween(entityRef, first, asOf);
       const usd = unitCost(last30, units, UNIT_COST_PER);
-      if (usd !== null) unit = { unit: entity.unit, per: UNIT_COST_PER, usd, unitsLast30Days: units };
+      if (usd !== null)
+        unit = {
+          unit: entity.unit,
+          per: UNIT_COST_PER,
+          usd,
+          unitsLast30Days: units,
+        };
     }
     return {
       ...meta,
       service: {
         ...empty,
-        monthToDateUsd: monthToDate(rows.map(r => ({ day: r.day, usd: r.total })), asOf),
+        monthToDateUsd: monthToDate(
+          rows.map(r => ({ day: r.day, usd: r.total })),
+          asOf,
+        ),
         last30DaysUsd: last30,
       },
       trend,
@@ -191,7 +270,11 @@ export class CostReport {
 
   async facts(): Promise<CostFactsResponse> {
     const meta = await this.meta();
-    const lastError = meta.sources.map(s => s.lastError && `${s.source}: ${s.lastError}`).filter(Boolean).join('; ') || null;
+    const lastError =
+      meta.sources
+        .map(s => s.lastError && `${s.source}: ${s.lastError}`)
+        .filter(Boolean)
+        .join('; ') || null;
     const base = { demo: meta.demo, asOf: meta.asOf, lastError };
     if (!meta.asOf) return { ...base, items: [] };
     const asOf = meta.asOf;
@@ -201,7 +284,9 @@ export class CostReport {
     const first = monthStart < runRateStart ? monthStart : runRateStart;
 
     const teamLines = groupBy(
-      (await this.store.dailyByTeam(first, asOf)).filter(l => l.kind === 'workload'),
+      (await this.store.dailyByTeam(first, asOf)).filter(
+        l => l.kind === 'workload',
+      ),
       l => teamRefOf(catalog, l.teamKey),
     );
     const teamFacts = new Map<string, CostFactsResponse['items'][number]>();
@@ -210,7 +295,11 @@ export class CostReport {
       const mtd = monthToDate(daily, asOf);
       const forecast = forecastMonthEnd(daily, asOf);
       const budget = catalog.byRef.get(ref)?.monthlyBudgetUsd ?? null;
-      const status = budgetStatus({ monthToDateUsd: mtd, forecastMonthUsd: forecast, monthlyBudgetUsd: budget });
+      const status = budgetStatus({
+        monthToDateUsd: mtd,
+        forecastMonthUsd: forecast,
+        monthlyBudgetUsd: budget,
+      });
       teamFacts.set(ref, {
         entityRef: ref,
         kind: 'team',
@@ -220,7 +309,10 @@ export class CostReport {
         overBudget: status === 'no-budget' ? null : status !== 'within',
       });
     }
-    const serviceDaily = groupBy(await this.store.dailyByService(first, asOf), r => catalog.serviceRefByKey.get(r.serviceKey) ?? '');
+    const serviceDaily = groupBy(
+      await this.store.dailyByService(first, asOf),
+      r => catalog.serviceRefByKey.get(r.serviceKey) ?? '',
+    );
     const items: CostFactsResponse['items'] = [...teamFacts.values()];
     for (const [ref, rows] of serviceDaily) {
       if (!ref) continue;
@@ -261,12 +353,17 @@ export class CostReport {
       teams,
       services,
       teamRefByKey: new Map(teams.map(t => [t.allocationKey, t.entityRef])),
-      serviceRefByKey: new Map(services.map(s => [s.allocationKey, s.entityRef])),
+      serviceRefByKey: new Map(
+        services.map(s => [s.allocationKey, s.entityRef]),
+      ),
       byRef: new Map(entities.map(e => [e.entityRef, e])),
     };
   }
 
-  private serviceTotals(asOf: string, teamKeys?: string[]): Promise<ServiceTotal[]> {
+  private serviceTotals(
+    asOf: string,
+    teamKeys?: string[],
+  ): Promise<ServiceTotal[]> {
     return this.store.serviceTotals({
       monthStart: firstDayOfMonth(asOf),
       last30Start: addDays(asOf, -29),
@@ -282,8 +379,11 @@ function teamRefOf(catalog: Catalog, teamKey: string): string {
 }
 
 function keysOf(refByKey: Map<string, string>, entityRef: string): string[] {
-  const keys = [...refByKey.entries()].filter(([, ref]) => ref === entityRef).map(([key]) => key);
-  if (keys.length === 0 && entityRef.startsWith('group:default/')) keys.push(entityRef.slice('group:default/'.length));
+  const keys = [...refByKey.entries()]
+    .filter(([, ref]) => ref === entityRef)
+    .map(([key]) => key);
+  if (keys.length === 0 && entityRef.startsWith('group:default/'))
+    keys.push(entityRef.slice('group:default/'.length));
   return keys;
 }
 
@@ -300,14 +400,20 @@ function summarizeTeam(
   const forecast = forecastMonthEnd(daily, asOf);
   const monthStart = firstDayOfMonth(asOf);
   let byCategory: CostBreakdown = emptyBreakdown();
-  for (const line of lines) if (line.day >= monthStart) byCategory = addBreakdowns(byCategory, line.byCategory);
+  for (const line of lines)
+    if (line.day >= monthStart)
+      byCategory = addBreakdowns(byCategory, line.byCategory);
   return {
     entityRef: ref,
     title: entity.title,
     monthToDateUsd: mtd,
     forecastMonthUsd: forecast,
     monthlyBudgetUsd: entity.monthlyBudgetUsd,
-    budgetStatus: budgetStatus({ monthToDateUsd: mtd, forecastMonthUsd: forecast, monthlyBudgetUsd: entity.monthlyBudgetUsd }),
+    budgetStatus: budgetStatus({
+      monthToDateUsd: mtd,
+      forecastMonthUsd: forecast,
+      monthlyBudgetUsd: entity.monthlyBudgetUsd,
+    }),
     last30DaysUsd: sumSince(daily, addDays(asOf, -29)),
     byCategoryMonthToDate: byCategory,
     topServices: serviceTotals
@@ -318,9 +424,14 @@ function summarizeTeam(
   };
 }
 
-function toServiceSummary(catalog: Catalog, total: ServiceTotal): ServiceCostSummary {
+function toServiceSummary(
+  catalog: Catalog,
+  total: ServiceTotal,
+): ServiceCostSummary {
   return {
-    entityRef: total.serviceKey ? catalog.serviceRefByKey.get(total.serviceKey) ?? null : null,
+    entityRef: total.serviceKey
+      ? catalog.serviceRefByKey.get(total.serviceKey) ?? null
+      : null,
     allocationKey: total.serviceKey,
     teamRef: teamRefOf(catalog, total.teamKey),
     monthToDateUsd: total.monthToDate,
@@ -356,12 +467,17 @@ function unknownTeam(entityRef: string): StoredEntity {
 
 function toDaily(lines: DailyLineTotal[]): DailyAmount[] {
   const byDay = new Map<string, number>();
-  for (const line of lines) byDay.set(line.day, (byDay.get(line.day) ?? 0) + line.total);
+  for (const line of lines)
+    byDay.set(line.day, (byDay.get(line.day) ?? 0) + line.total);
   return [...byDay.entries()].map(([day, usd]) => ({ day, usd }));
 }
 
 function toDailyCost(days: string[], lines: DailyLineTotal[]): DailyCost[] {
-  const trend = days.map(day => ({ day, totalUsd: 0, byCategory: emptyBreakdown() }));
+  const trend = days.map(day => ({
+    day,
+    totalUsd: 0,
+    byCategory: emptyBreakdown(),
+  }));
   const byDay = new Map(trend.map(t => [t.day, t]));
   for (const line of lines) {
     const point = byDay.get(line.day);

@@ -5,10 +5,19 @@ import { CostReport } from './CostReport';
 
 const NAME = /^[a-zA-Z0-9][a-zA-Z0-9._-]*$/;
 
-function entityRefFrom(kind: 'group' | 'component', params: { namespace: string; name: string }): string {
+function entityRefFrom(
+  kind: 'group' | 'component',
+  params: { namespace: string; name: string },
+): string {
   for (const field of ['namespace', 'name'] as const) {
     if (!NAME.test(params[field])) {
-      throw new InputError(`${field} "${params[field]}" is not an entity ${field}; use letters, digits, '.', '_' and '-', e.g. /${kind === 'group' ? 'teams' : 'services'}/default/checkout`);
+      throw new InputError(
+        `${field} "${
+          params[field]
+        }" is not an entity ${field}; use letters, digits, '.', '_' and '-', e.g. /${
+          kind === 'group' ? 'teams' : 'services'
+        }/default/checkout`,
+      );
     }
   }
   return `${kind}:${params.namespace.toLowerCase()}/${params.name.toLowerCase()}`;
@@ -21,7 +30,9 @@ function entityRefFrom(kind: 'group' | 'component', params: { namespace: string;
 export function createRouter(deps: { report: CostReport }): express.Router {
   const router = Router();
   router.get('/overview', async (_req, res) => {
-    res.json(await deps.report.cached('overview', () => deps.report.overview()));
+    res.json(
+      await deps.report.cached('overview', () => deps.report.overview()),
+    );
   });
   router.get('/teams/:namespace/:name', async (req, res) => {
     const ref = entityRefFrom('group', req.params);

@@ -2,7 +2,10 @@ import { Config, readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import { CostExplorerClient } from '../aws/CostExplorerClient';
 import { CostExplorerCostSource } from '../aws/CostExplorerCostSource';
-import { KubecostAllocationClient, KubecostFlavour } from '../kubecost/KubecostAllocationClient';
+import {
+  KubecostAllocationClient,
+  KubecostFlavour,
+} from '../kubecost/KubecostAllocationClient';
 import { KubecostCostSource } from '../kubecost/KubecostCostSource';
 import { PrometheusThroughputSource } from '../ingest/PrometheusThroughputSource';
 import { CostSource } from '../sources/CostSource';
@@ -20,7 +23,9 @@ export interface CostSettings {
 }
 
 const headersOf = (config: Config | undefined) =>
-  config ? Object.fromEntries(config.keys().map(k => [k, config.getString(k)])) : undefined;
+  config
+    ? Object.fromEntries(config.keys().map(k => [k, config.getString(k)]))
+    : undefined;
 
 /** Reads `cost` (see config.d.ts); bad values are errors naming the key and the fix. */
 export function readCostConfig(root: Config): CostSettings {
@@ -29,13 +34,22 @@ export function readCostConfig(root: Config): CostSettings {
 
   const kubecost = cost?.getOptionalConfig('kubecost');
   if (kubecost) {
-    const flavour = (kubecost.getOptionalString('flavour') ?? 'kubecost') as KubecostFlavour;
+    const flavour = (kubecost.getOptionalString('flavour') ??
+      'kubecost') as KubecostFlavour;
     if (flavour !== 'kubecost' && flavour !== 'opencost') {
-      throw new Error(`cost.kubecost.flavour is "${flavour}"; use kubecost or opencost`);
+      throw new Error(
+        `cost.kubecost.flavour is "${flavour}"; use kubecost or opencost`,
+      );
     }
-    const serviceAggregate = kubecost.getOptionalString('serviceAggregate') ?? 'label:app';
-    if (serviceAggregate !== 'namespace' && !/^label:[\w./-]+$/.test(serviceAggregate)) {
-      throw new Error(`cost.kubecost.serviceAggregate is "${serviceAggregate}"; use namespace or label:<name>, e.g. label:app`);
+    const serviceAggregate =
+      kubecost.getOptionalString('serviceAggregate') ?? 'label:app';
+    if (
+      serviceAggregate !== 'namespace' &&
+      !/^label:[\w./-]+$/.test(serviceAggregate)
+    ) {
+      throw new Error(
+        `cost.kubecost.serviceAggregate is "${serviceAggregate}"; use namespace or label:<name>, e.g. label:app`,
+      );
     }
     sources.push(
       new KubecostCostSource({
@@ -47,7 +61,9 @@ export function readCostConfig(root: Config): CostSettings {
           baseUrl: kubecost.getString('baseUrl'),
           flavour,
           timeoutMs: kubecost.has('timeout')
-            ? durationToMilliseconds(readDurationFromConfig(kubecost, { key: 'timeout' }))
+            ? durationToMilliseconds(
+                readDurationFromConfig(kubecost, { key: 'timeout' }),
+              )
             : 60_000,
           headers: headersOf(kubecost.getOptionalConfig('headers')),
         }),
@@ -83,13 +99,22 @@ export function readCostConfig(root: Config): CostSettings {
   const budgetConfig = cost?.getOptionalConfig('budgets');
   for (const team of budgetConfig?.keys() ?? []) {
     const value = budgetConfig!.getNumber(team);
-    if (!(value >= 0)) throw new Error(`cost.budgets.${team} is ${value}; write a monthly budget in USD, e.g. 12000`);
+    if (!(value >= 0))
+      throw new Error(
+        `cost.budgets.${team} is ${value}; write a monthly budget in USD, e.g. 12000`,
+      );
     budgets[team] = value;
   }
 
   const lookbackDays = cost?.getOptionalNumber('lookbackDays') ?? 90;
-  if (!Number.isInteger(lookbackDays) || lookbackDays < 1 || lookbackDays > 400) {
-    throw new Error(`cost.lookbackDays is ${lookbackDays}; use a whole number of days from 1 to 400, e.g. 90`);
+  if (
+    !Number.isInteger(lookbackDays) ||
+    lookbackDays < 1 ||
+    lookbackDays > 400
+  ) {
+    throw new Error(
+      `cost.lookbackDays is ${lookbackDays}; use a whole number of days from 1 to 400, e.g. 90`,
+    );
   }
 
   const prometheus = cost?.getOptionalConfig('throughput.prometheus');
@@ -112,6 +137,8 @@ export function readCostConfig(root: Config): CostSettings {
     initialDelay: cost?.has('schedule.initialDelay')
       ? readDurationFromConfig(cost, { key: 'schedule.initialDelay' })
       : { seconds: 30 },
-    timeout: cost?.has('schedule.timeout') ? readDurationFromConfig(cost, { key: 'schedule.timeout' }) : { minutes: 30 },
+    timeout: cost?.has('schedule.timeout')
+      ? readDurationFromConfig(cost, { key: 'schedule.timeout' })
+      : { minutes: 30 },
   };
 }

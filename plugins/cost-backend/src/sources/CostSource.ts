@@ -1,4 +1,8 @@
-import { CostBreakdown, CostLineKind, CostSourceName } from '@internal/plugin-cost-common';
+import {
+  CostBreakdown,
+  CostLineKind,
+  CostSourceName,
+} from '@internal/plugin-cost-common';
 
 /** One line of one day's cost as a source reports it, before it is matched to the catalog. */
 export interface CostLine {

@@ -9,7 +9,10 @@ import {
 export interface CostApi {
   getOverview(): Promise<CostOverviewResponse>;
   getTeam(ref: { namespace: string; name: string }): Promise<TeamCostResponse>;
-  getService(ref: { namespace: string; name: string }): Promise<ServiceCostResponse>;
+  getService(ref: {
+    namespace: string;
+    name: string;
+  }): Promise<ServiceCostResponse>;
 }
 
 export const costApiRef = createApiRef<CostApi>({ id: 'plugin.cost.api' });

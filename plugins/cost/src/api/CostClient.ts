@@ -8,18 +8,31 @@ import {
 import { CostApi } from './CostApi';
 
 export class CostClient implements CostApi {
-  constructor(private readonly deps: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {}
+  constructor(
+    private readonly deps: { discoveryApi: DiscoveryApi; fetchApi: FetchApi },
+  ) {}
 
   getOverview(): Promise<CostOverviewResponse> {
     return this.get('/overview');
   }
 
   getTeam(ref: { namespace: string; name: string }): Promise<TeamCostResponse> {
-    return this.get(`/teams/${encodeURIComponent(ref.namespace)}/${encodeURIComponent(ref.name)}`);
+    return this.get(
+      `/teams/${encodeURIComponent(ref.namespace)}/${encodeURIComponent(
+        ref.name,
+      )}`,
+    );
   }
 
-  getService(ref: { namespace: string; name: string }): Promise<ServiceCostResponse> {
-    return this.get(`/services/${encodeURIComponent(ref.namespace)}/${encodeURIComponent(ref.name)}`);
+  getService(ref: {
+    namespace: string;
+    name: string;
+  }): Promise<ServiceCostResponse> {
+    return this.get(
+      `/services/${encodeURIComponent(ref.namespace)}/${encodeURIComponent(
+        ref.name,
+      )}`,
+    );
   }
 
   private async get<T>(path: string): Promise<T> {

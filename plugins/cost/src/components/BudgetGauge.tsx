@@ -11,13 +11,20 @@ export function BudgetGauge(props: { team: TeamCostSummary }) {
   const budget = team.monthlyBudgetUsd;
   return (
     <Box>
-      <Box display="flex" alignItems="baseline" justifyContent="space-between" flexWrap="wrap" style={{ gap: 8 }}>
+      <Box
+        display="flex"
+        alignItems="baseline"
+        justifyContent="space-between"
+        flexWrap="wrap"
+        style={{ gap: 8 }}
+      >
         <Box>
           <Typography variant="h4" component="p">
             {formatUsd(team.monthToDateUsd)}
           </Typography>
           <Typography variant="body2" color="textSecondary">
-            month to date · forecast {formatUsd(team.forecastMonthUsd)} by month end
+            month to date · forecast {formatUsd(team.forecastMonthUsd)} by month
+            end
           </Typography>
         </Box>
         <BudgetStatusChip status={team.budgetStatus} />
@@ -29,11 +36,16 @@ export function BudgetGauge(props: { team: TeamCostSummary }) {
             value={Math.min(100, (team.monthToDateUsd / budget) * 100)}
             valueBuffer={Math.min(100, (team.forecastMonthUsd / budget) * 100)}
             color={team.budgetStatus === 'within' ? 'primary' : 'secondary'}
-            aria-label={`Month to date is ${formatPercent(team.monthToDateUsd / budget)} of the budget; forecast ${formatPercent(team.forecastMonthUsd / budget)}`}
+            aria-label={`Month to date is ${formatPercent(
+              team.monthToDateUsd / budget,
+            )} of the budget; forecast ${formatPercent(
+              team.forecastMonthUsd / budget,
+            )}`}
           />
           <Typography variant="caption" color="textSecondary">
-            Budget {formatUsd(budget)} a month: {formatPercent(team.monthToDateUsd / budget)} spent,
-            forecast {formatPercent(team.forecastMonthUsd / budget)}
+            Budget {formatUsd(budget)} a month:{' '}
+            {formatPercent(team.monthToDateUsd / budget)} spent, forecast{' '}
+            {formatPercent(team.forecastMonthUsd / budget)}
           </Typography>
         </Box>
       )}

@@ -1,4 +1,7 @@
-import { COST_SOURCE_LABELS, CostResponseMeta } from '@internal/plugin-cost-common';
+import {
+  COST_SOURCE_LABELS,
+  CostResponseMeta,
+} from '@internal/plugin-cost-common';
 import { DemoDataLabel, StaleDataNotice } from '@internal/portal-react';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
@@ -13,7 +16,9 @@ export function CostDataNotices(props: { meta: CostResponseMeta }) {
       <Box display="flex" alignItems="center" style={{ gap: 8 }}>
         {meta.demo && <DemoDataLabel source="Kubecost or AWS Cost Explorer" />}
         <Typography variant="caption" color="textSecondary">
-          {meta.asOf ? `Up to ${formatDay(meta.asOf)} (UTC); today is not over yet.` : 'No cost has been read yet.'}
+          {meta.asOf
+            ? `Up to ${formatDay(meta.asOf)} (UTC); today is not over yet.`
+            : 'No cost has been read yet.'}
         </Typography>
       </Box>
       {failing.map(source => (

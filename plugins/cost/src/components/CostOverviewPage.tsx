@@ -1,4 +1,12 @@
-import { Content, ContentHeader, EmptyState, InfoCard, Progress, ResponseErrorPanel, SupportButton } from '@backstage/core-components';
+import {
+  Content,
+  ContentHeader,
+  EmptyState,
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+  SupportButton,
+} from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { CostOverviewResponse } from '@internal/plugin-cost-common';
 import Box from '@material-ui/core/Box';
@@ -26,14 +34,20 @@ export function CostOverviewPage() {
           <Button
             variant="outlined"
             startIcon={<GetAppIcon />}
-            onClick={() => downloadCsv(`cost-by-team-${value.asOf}.csv`, overviewToCsv(value))}
+            onClick={() =>
+              downloadCsv(
+                `cost-by-team-${value.asOf}.csv`,
+                overviewToCsv(value),
+              )
+            }
           >
             Export CSV
           </Button>
         )}
         <SupportButton>
-          Cost per team and service from Kubecost/OpenCost and AWS Cost Explorer, read once a day.
-          Idle is capacity nobody used; unallocated is spend without a team label or tag.
+          Cost per team and service from Kubecost/OpenCost and AWS Cost
+          Explorer, read once a day. Idle is capacity nobody used; unallocated
+          is spend without a team label or tag.
         </SupportButton>
       </ContentHeader>
       {loading && <Progress />}
@@ -57,14 +71,27 @@ function CostOverview(props: { overview: CostOverviewResponse }) {
       </>
     );
   }
-  const teams = [...overview.teams].sort((a, b) => b.last30DaysUsd - a.last30DaysUsd);
+  const teams = [...overview.teams].sort(
+    (a, b) => b.last30DaysUsd - a.last30DaysUsd,
+  );
   const series = [
-    ...teams.map((team, i) => ({ key: team.entityRef, label: team.title, colour: SERIES_COLOURS[i % SERIES_COLOURS.length] })),
+    ...teams.map((team, i) => ({
+      key: team.entityRef,
+      label: team.title,
+      colour: SERIES_COLOURS[i % SERIES_COLOURS.length],
+    })),
     { key: 'idle', label: 'Idle', colour: IDLE_COLOUR },
     { key: 'unallocated', label: 'Unallocated', colour: UNALLOCATED_COLOUR },
   ];
-  const points = overview.trend.map(p => ({ day: p.day, ...p.teams, idle: p.idle, unallocated: p.unallocated }));
-  const overBudget = overview.teams.filter(t => t.budgetStatus === 'over' || t.budgetStatus === 'forecast-over').length;
+  const points = overview.trend.map(p => ({
+    day: p.day,
+    ...p.teams,
+    idle: p.idle,
+    unallocated: p.unallocated,
+  }));
+  const overBudget = overview.teams.filter(
+    t => t.budgetStatus === 'over' || t.budgetStatus === 'forecast-over',
+  ).length;
   return (
     <Grid container spacing={3}>
       <Grid item xs={12}>
@@ -72,15 +99,32 @@ function CostOverview(props: { overview: CostOverviewResponse }) {
       </Grid>
       <Grid item xs={12}>
         <Box display="flex" flexWrap="wrap" style={{ gap: 48 }}>
-          <Summary label="Month to date, all teams" value={formatUsd(overview.total.monthToDateUsd)} />
-          <Summary label="Idle (unused capacity)" value={formatUsd(overview.idle.monthToDateUsd)} />
-          <Summary label="Unallocated (no team label or tag)" value={formatUsd(overview.unallocated.monthToDateUsd)} />
-          <Summary label="Teams over or heading over budget" value={String(overBudget)} />
+          <Summary
+            label="Month to date, all teams"
+            value={formatUsd(overview.total.monthToDateUsd)}
+          />
+          <Summary
+            label="Idle (unused capacity)"
+            value={formatUsd(overview.idle.monthToDateUsd)}
+          />
+          <Summary
+            label="Unallocated (no team label or tag)"
+            value={formatUsd(overview.unallocated.monthToDateUsd)}
+          />
+          <Summary
+            label="Teams over or heading over budget"
+            value={String(overBudget)}
+          />
         </Box>
       </Grid>
       <Grid item xs={12}>
         <InfoCard title="Daily cost, last 90 days">
-          <CostTrendChart title="Daily cost per team, idle and unallocated, over the last 90 days" points={points} series={series} height={320} />
+          <CostTrendChart
+            title="Daily cost per team, idle and unallocated, over the last 90 days"
+            points={points}
+            series={series}
+            height={320}
+          />
         </InfoCard>
       </Grid>
       <Grid item xs={12}>

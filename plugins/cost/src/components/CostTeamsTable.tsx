@@ -1,6 +1,9 @@
 import { Table, TableColumn } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { BudgetStatus, CostOverviewResponse } from '@internal/plugin-cost-common';
+import {
+  BudgetStatus,
+  CostOverviewResponse,
+} from '@internal/plugin-cost-common';
 import { BudgetStatusChip } from './BudgetStatusChip';
 import { formatUsd } from './format';
 
@@ -16,24 +19,51 @@ interface Row {
   topService: string;
 }
 
-const money = (value: number | null) => (value === null ? '—' : formatUsd(value));
+const money = (value: number | null) =>
+  value === null ? '—' : formatUsd(value);
 
 const columns: TableColumn<Row>[] = [
   {
     title: 'Team',
     field: 'name',
     highlight: true,
-    render: row => (row.entityRef ? <EntityRefLink entityRef={row.entityRef} title={row.name} /> : row.name),
+    render: row =>
+      row.entityRef ? (
+        <EntityRefLink entityRef={row.entityRef} title={row.name} />
+      ) : (
+        row.name
+      ),
   },
-  { title: 'Month to date', field: 'monthToDateUsd', type: 'numeric', render: row => money(row.monthToDateUsd) },
-  { title: 'Forecast', field: 'forecastMonthUsd', type: 'numeric', render: row => money(row.forecastMonthUsd) },
-  { title: 'Budget', field: 'monthlyBudgetUsd', type: 'numeric', render: row => money(row.monthlyBudgetUsd) },
+  {
+    title: 'Month to date',
+    field: 'monthToDateUsd',
+    type: 'numeric',
+    render: row => money(row.monthToDateUsd),
+  },
+  {
+    title: 'Forecast',
+    field: 'forecastMonthUsd',
+    type: 'numeric',
+    render: row => money(row.forecastMonthUsd),
+  },
+  {
+    title: 'Budget',
+    field: 'monthlyBudgetUsd',
+    type: 'numeric',
+    render: row => money(row.monthlyBudgetUsd),
+  },
   {
     title: 'Status',
     field: 'budgetStatus',
-    render: row => (row.budgetStatus ? <BudgetStatusChip status={row.budgetStatus} /> : null),
+    render: row =>
+      row.budgetStatus ? <BudgetStatusChip status={row.budgetStatus} /> : null,
   },
-  { title: 'Last 30 days', field: 'last30DaysUsd', type: 'numeric', render: row => money(row.last30DaysUsd) },
+  {
+    title: 'Last 30 days',
+    field: 'last30DaysUsd',
+    type: 'numeric',
+    render: row => money(row.last30DaysUsd),
+  },
   { title: 'Top service', field: 'topService' },
 ];
 
@@ -51,7 +81,11 @@ export function CostTeamsTable(props: { overview: CostOverviewResponse }) {
     last30DaysUsd: team.last30DaysUsd,
     topService: team.topServices[0]?.allocationKey ?? '',
   }));
-  const line = (id: string, name: string, figures: { monthToDateUsd: number; last30DaysUsd: number }): Row => ({
+  const line = (
+    id: string,
+    name: string,
+    figures: { monthToDateUsd: number; last30DaysUsd: number },
+  ): Row => ({
     id,
     name,
     entityRef: null,
@@ -62,7 +96,14 @@ export function CostTeamsTable(props: { overview: CostOverviewResponse }) {
     last30DaysUsd: figures.last30DaysUsd,
     topService: '',
   });
-  rows.push(line('idle', 'Idle (unused cluster capacity)', overview.idle), line('unallocated', 'Unallocated (no team label or tag)', overview.unallocated));
+  rows.push(
+    line('idle', 'Idle (unused cluster capacity)', overview.idle),
+    line(
+      'unallocated',
+      'Unallocated (no team label or tag)',
+      overview.unallocated,
+    ),
+  );
   return (
     <Table<Row>
       title="Teams"

@@ -1,5 +1,14 @@
 import { useTheme } from '@material-ui/core/styles';
-import { Area, AreaChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Area,
+  AreaChart,
+  CartesianGrid,
+  Legend,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { formatDay, formatUsd, formatUsdCompact } from './format';
 
 export interface TrendSeries {
@@ -21,14 +30,32 @@ export function CostTrendChart(props: {
   return (
     <div role="img" aria-label={title} style={{ width: '100%', height }}>
       <ResponsiveContainer>
-        <AreaChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
+        <AreaChart
+          data={points}
+          margin={{ top: 8, right: 8, bottom: 0, left: 8 }}
+        >
           <CartesianGrid strokeDasharray="3 3" stroke={theme.palette.divider} />
-          <XAxis dataKey="day" tickFormatter={formatDay} minTickGap={24} tick={{ fill: theme.palette.text.secondary, fontSize: 12 }} />
-          <YAxis tickFormatter={formatUsdCompact} width={56} tick={{ fill: theme.palette.text.secondary, fontSize: 12 }} />
+          <XAxis
+            dataKey="day"
+            tickFormatter={formatDay}
+            minTickGap={24}
+            tick={{ fill: theme.palette.text.secondary, fontSize: 12 }}
+          />
+          <YAxis
+            tickFormatter={formatUsdCompact}
+            width={56}
+            tick={{ fill: theme.palette.text.secondary, fontSize: 12 }}
+          />
           <Tooltip
             labelFormatter={label => formatDay(String(label))}
-            formatter={(value: number, name: string) => [formatUsd(value), name]}
-            contentStyle={{ background: theme.palette.background.paper, border: `1px solid ${theme.palette.divider}` }}
+            formatter={(value: number, name: string) => [
+              formatUsd(value),
+              name,
+            ]}
+            contentStyle={{
+              background: theme.palette.background.paper,
+              border: `1px solid ${theme.palette.divider}`,
+            }}
           />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           {series.map(s => (

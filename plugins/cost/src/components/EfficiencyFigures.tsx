@@ -12,7 +12,10 @@ export function EfficiencyFigures(props: { efficiency: Efficiency }) {
   const row = (label: string, value: number | null) => (
     <Box display="flex" justifyContent="space-between" my={0.5}>
       <Typography variant="body2">{label}</Typography>
-      <Typography variant="body2" color={value !== null && value < LOW ? 'error' : 'textPrimary'}>
+      <Typography
+        variant="body2"
+        color={value !== null && value < LOW ? 'error' : 'textPrimary'}
+      >
         {value === null ? 'not measured' : formatPercent(value)}
       </Typography>
     </Box>

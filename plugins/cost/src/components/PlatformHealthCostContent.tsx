@@ -13,7 +13,10 @@ export function PlatformHealthCostContent() {
   const costApi = useApi(costApiRef);
   const identityApi = useApi(identityApiRef);
   const { value, loading, error } = useAsync(async () => {
-    const [overview, identity] = await Promise.all([costApi.getOverview(), identityApi.getBackstageIdentity()]);
+    const [overview, identity] = await Promise.all([
+      costApi.getOverview(),
+      identityApi.getBackstageIdentity(),
+    ]);
     return { overview, mine: new Set(identity.ownershipEntityRefs) };
   }, []);
   if (loading) return <Progress />;
@@ -21,7 +24,9 @@ export function PlatformHealthCostContent() {
   if (!value) return <Progress />;
   const { overview, mine } = value;
   const myTeams = overview.teams.filter(t => mine.has(t.entityRef));
-  const attention = overview.teams.filter(t => t.budgetStatus === 'over' || t.budgetStatus === 'forecast-over');
+  const attention = overview.teams.filter(
+    t => t.budgetStatus === 'over' || t.budgetStatus === 'forecast-over',
+  );
   return (
     <Box>
       <CostDataNotices meta={overview} />
@@ -30,23 +35,34 @@ export function PlatformHealthCostContent() {
       ) : (
         <>
           {myTeams.map(team => (
-            <Box key={team.entityRef} display="flex" alignItems="center" justifyContent="space-between" my={1} style={{ gap: 8 }}>
+            <Box
+              key={team.entityRef}
+              display="flex"
+              alignItems="center"
+              justifyContent="space-between"
+              my={1}
+              style={{ gap: 8 }}
+            >
               <Box>
                 <Typography variant="subtitle1" component="p">
                   {team.title}: {formatUsd(team.monthToDateUsd)} this month
                 </Typography>
                 <Typography variant="body2" color="textSecondary">
                   forecast {formatUsd(team.forecastMonthUsd)}
-                  {team.monthlyBudgetUsd !== null && ` of ${formatUsd(team.monthlyBudgetUsd)} budget`}
+                  {team.monthlyBudgetUsd !== null &&
+                    ` of ${formatUsd(team.monthlyBudgetUsd)} budget`}
                 </Typography>
               </Box>
               <BudgetStatusChip status={team.budgetStatus} />
             </Box>
           ))}
           <Typography variant="body2">
-            All teams: {formatUsd(overview.total.monthToDateUsd)} month to date, of which idle{' '}
-            {formatUsd(overview.idle.monthToDateUsd)} and unallocated {formatUsd(overview.unallocated.monthToDateUsd)}.{' '}
-            {attention.length > 0 ? `${attention.length} team(s) over or heading over budget.` : 'No team is heading over budget.'}
+            All teams: {formatUsd(overview.total.monthToDateUsd)} month to date,
+            of which idle {formatUsd(overview.idle.monthToDateUsd)} and
+            unallocated {formatUsd(overview.unallocated.monthToDateUsd)}.{' '}
+            {attention.length > 0
+              ? `${attention.length} team(s) over or heading over budget.`
+              : 'No team is heading over budget.'}
           </Typography>
           <Box mt={1}>
             <Link to="/cost">Cost by team</Link>

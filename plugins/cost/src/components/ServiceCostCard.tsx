@@ -1,7 +1,15 @@
-import { InfoCard, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { COST_CATEGORIES, COST_CATEGORY_LABELS, ServiceCostResponse } from '@internal/plugin-cost-common';
+import {
+  COST_CATEGORIES,
+  COST_CATEGORY_LABELS,
+  ServiceCostResponse,
+} from '@internal/plugin-cost-common';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
@@ -19,11 +27,19 @@ export function ServiceCostCard() {
   const { entity } = useEntity();
   const costApi = useApi(costApiRef);
   const { value, loading, error } = useAsync(
-    () => costApi.getService({ namespace: entity.metadata.namespace ?? 'default', name: entity.metadata.name }),
+    () =>
+      costApi.getService({
+        namespace: entity.metadata.namespace ?? 'default',
+        name: entity.metadata.name,
+      }),
     [entity.metadata.namespace, entity.metadata.name],
   );
   return (
-    <InfoCard title="Cost" subheader="Last 30 days" deepLink={{ title: 'Cost overview', link: '/cost' }}>
+    <InfoCard
+      title="Cost"
+      subheader="Last 30 days"
+      deepLink={{ title: 'Cost overview', link: '/cost' }}
+    >
       {loading && <Progress />}
       {error && <ResponseErrorPanel error={error} />}
       {value && (
@@ -31,8 +47,9 @@ export function ServiceCostCard() {
           <CostDataNotices meta={value} />
           {value.service.last30DaysUsd === 0 ? (
             <Typography>
-              No cost has been reported for this service in the last 30 days. Sources match it by its
-              allocation key <code>{value.service.allocationKey}</code>.
+              No cost has been reported for this service in the last 30 days.
+              Sources match it by its allocation key{' '}
+              <code>{value.service.allocationKey}</code>.
             </Typography>
           ) : (
             <ServiceCostDetails value={value} />
@@ -45,17 +62,30 @@ export function ServiceCostCard() {
 
 function ServiceCostDetails(props: { value: ServiceCostResponse }) {
   const { value } = props;
-  const used = COST_CATEGORIES.filter(c => value.trend.some(p => p.byCategory[c] > 0));
-  const points = value.trend.map(p => ({ day: p.day, ...Object.fromEntries(used.map(c => [c, p.byCategory[c]])) }));
+  const used = COST_CATEGORIES.filter(c =>
+    value.trend.some(p => p.byCategory[c] > 0),
+  );
+  const points = value.trend.map(p => ({
+    day: p.day,
+    ...Object.fromEntries(used.map(c => [c, p.byCategory[c]])),
+  }));
   return (
     <Grid container spacing={2}>
       <Grid item xs={12}>
         <Box display="flex" style={{ gap: 32 }} flexWrap="wrap">
-          <Figure label="Last 30 days" value={formatUsd(value.service.last30DaysUsd)} />
-          <Figure label="Month to date" value={formatUsd(value.service.monthToDateUsd)} />
+          <Figure
+            label="Last 30 days"
+            value={formatUsd(value.service.last30DaysUsd)}
+          />
+          <Figure
+            label="Month to date"
+            value={formatUsd(value.service.monthToDateUsd)}
+          />
           {value.unitCost && (
             <Figure
-              label={`Per ${value.unitCost.per.toLocaleString('en-US')} ${value.unitCost.unit}`}
+              label={`Per ${value.unitCost.per.toLocaleString('en-US')} ${
+                value.unitCost.unit
+              }`}
               value={formatUsdCents(value.unitCost.usd)}
             />
           )}
@@ -65,7 +95,11 @@ function ServiceCostDetails(props: { value: ServiceCostResponse }) {
         <CostTrendChart
           title={`Daily cost of ${value.service.allocationKey} over the last 30 days, by category`}
           points={points}
-          series={used.map(c => ({ key: c, label: COST_CATEGORY_LABELS[c], colour: CATEGORY_COLOURS[c] }))}
+          series={used.map(c => ({
+            key: c,
+            label: COST_CATEGORY_LABELS[c],
+            colour: CATEGORY_COLOURS[c],
+          }))}
           height={220}
         />
       </Grid>

@@ -1,4 +1,8 @@
-import { InfoCard, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import { TeamCostSummary } from '@internal/plugin-cost-common';
@@ -18,11 +22,19 @@ export function TeamCostCard() {
   const { entity } = useEntity();
   const costApi = useApi(costApiRef);
   const { value, loading, error } = useAsync(
-    () => costApi.getTeam({ namespace: entity.metadata.namespace ?? 'default', name: entity.metadata.name }),
+    () =>
+      costApi.getTeam({
+        namespace: entity.metadata.namespace ?? 'default',
+        name: entity.metadata.name,
+      }),
     [entity.metadata.namespace, entity.metadata.name],
   );
   return (
-    <InfoCard title="Cost" subheader="This month, for this team" deepLink={{ title: 'All teams', link: '/cost' }}>
+    <InfoCard
+      title="Cost"
+      subheader="This month, for this team"
+      deepLink={{ title: 'All teams', link: '/cost' }}
+    >
       {loading && <Progress />}
       {error && <ResponseErrorPanel error={error} />}
       {value && (
@@ -64,14 +76,27 @@ function TopServices(props: { team: TeamCostSummary }) {
             <ListItemText
               primary={
                 service.entityRef ? (
-                  <EntityRefLink entityRef={service.entityRef} defaultKind="component" />
+                  <EntityRefLink
+                    entityRef={service.entityRef}
+                    defaultKind="component"
+                  />
                 ) : (
-                  <span>{service.allocationKey || 'Not attributed to a service'}</span>
+                  <span>
+                    {service.allocationKey || 'Not attributed to a service'}
+                  </span>
                 )
               }
-              secondary={monthToDateUsd > 0 ? `${Math.round((service.monthToDateUsd / monthToDateUsd) * 100)}% of the team` : undefined}
+              secondary={
+                monthToDateUsd > 0
+                  ? `${Math.round(
+                      (service.monthToDateUsd / monthToDateUsd) * 100,
+                    )}% of the team`
+                  : undefined
+              }
             />
-            <Typography variant="body2">{formatUsd(service.monthToDateUsd)}</Typography>
+            <Typography variant="body2">
+              {formatUsd(service.monthToDateUsd)}
+            </Typography>
           </ListItem>
         ))}
       </List>

@@ -1,4 +1,7 @@
-import { CostOverviewResponse, emptyBreakdown } from '@internal/plugin-cost-common';
+import {
+  CostOverviewResponse,
+  emptyBreakdown,
+} from '@internal/plugin-cost-common';
 import { overviewToCsv } from './costCsv';
 
 describe('overviewToCsv', () => {

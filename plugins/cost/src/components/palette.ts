@@ -1,7 +1,20 @@
 import { CostCategory } from '@internal/plugin-cost-common';
 
 /** Colour-blind-friendly (Okabe–Ito based), readable on light and dark themes. */
-export const SERIES_COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#B8A000', '#7F7F7F', '#332288', '#88CCEE', '#117733', '#AA4499'];
+export const SERIES_COLOURS = [
+  '#0072B2',
+  '#E69F00',
+  '#009E73',
+  '#CC79A7',
+  '#56B4E9',
+  '#D55E00',
+  '#B8A000',
+  '#7F7F7F',
+  '#332288',
+  '#88CCEE',
+  '#117733',
+  '#AA4499',
+];
 
 export const CATEGORY_COLOURS: Record<CostCategory, string> = {
   cpu: '#0072B2',
