@@ -285,3 +285,33 @@ describe('contiguousRanges', () => {
     ]);
   });
 });
+
+describe('CostIngester with a source that is down', () => {
+  it('stops after three failed requests in a row, newest days first, and keeps every day pending', async () => {
+    const knex = await databases.init('SQLITE_3');
+    const store = await CostStore.create(mockServices.database({ knex }));
+    const asked: string[] = [];
+    const ingester = new CostIngester({
+      store,
+      sources: [
+        {
+          name: 'kubecost',
+          maxDaysPerRequest: 1,
+          readDays: async (first: string) => {
+            asked.push(first);
+            throw new Error('connect ECONNREFUSED 127.0.0.1:9090');
+          },
+        },
+      ],
+      readEntities: async () => entities,
+      lookbackDays: 10,
+      logger: mockServices.logger.mock(),
+    });
+    const [summary] = await ingester.run(NOW);
+    expect(asked).toEqual(['2026-11-21', '2026-11-20', '2026-11-19']);
+    expect(summary).toMatchObject({ daysRead: 0, pendingDays: 10 });
+    expect(summary.error).toBe(
+      '2026-11-21..2026-11-21: connect ECONNREFUSED 127.0.0.1:9090 (and 2 more failed request(s))',
+    );
+  });
+});

@@ -5,6 +5,9 @@ import { CostSource } from '../sources/CostSource';
 import { CostEntity } from './readCostEntities';
 import { ThroughputSource } from './ThroughputSource';
 
+/** After this many failed requests in a row, a source waits for the next run. */
+const MAX_FAILURES_IN_A_ROW = 3;
+
 export interface IngestSummary {
   source: string;
   daysRead: number;
@@ -64,7 +67,15 @@ export class CostIngester {
     const pending = daysBetween(first, last).filter(day => !done.has(day));
     let daysRead = 0;
     const errors: string[] = [];
-    for (const range of contiguousRanges(pending, source.maxDaysPerRequest)) {
+    let failuresInARow = 0;
+    // Newest first: month to date matters most. A source that keeps failing is left alone
+    // for this run rather than asked for every day of the window.
+    const ranges = contiguousRanges(
+      pending,
+      source.maxDaysPerRequest,
+    ).reverse();
+    for (const range of ranges) {
+      if (failuresInARow >= MAX_FAILURES_IN_A_ROW) break;
       try {
         const days = await source.readDays(range.first, range.last);
         for (const day of days) {
@@ -78,7 +89,9 @@ export class CostIngester {
           );
           if (!day.provisional) daysRead++;
         }
+        failuresInARow = 0;
       } catch (error) {
+        failuresInARow++;
         errors.push(
           `${range.first}..${range.last}: ${(error as Error).message}`,
         );
@@ -86,7 +99,10 @@ export class CostIngester {
     }
     const stillPending = pending.length - daysRead;
     if (errors.length > 0) {
-      const message = errors.join('; ');
+      const message =
+        errors.length === 1
+          ? errors[0]
+          : `${errors[0]} (and ${errors.length - 1} more failed request(s))`;
       this.deps.logger.warn(
         `Cost ingestion from ${source.name} failed, ${stillPending} day(s) will be read again on the next run: ${message}`,
       );

@@ -88,10 +88,14 @@ export class KubecostAllocationClient implements AllocationApi {
         signal: AbortSignal.timeout(this.options.timeoutMs),
       });
     } catch (error) {
+      // Node's fetch says only "fetch failed"; the cause names the socket error.
+      const cause = (
+        error as Error & { cause?: { code?: string; message?: string } }
+      ).cause;
       const reason =
         (error as Error).name === 'TimeoutError'
           ? `no answer within ${this.options.timeoutMs} ms`
-          : (error as Error).message;
+          : cause?.code ?? cause?.message ?? (error as Error).message;
       throw new Error(
         `${name} at ${this.options.baseUrl} did not answer: ${reason}`,
       );

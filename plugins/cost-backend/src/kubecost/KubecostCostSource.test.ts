@@ -126,6 +126,16 @@ describe('KubecostCostSource against a Kubecost/OpenCost contract fake', () => {
     ).rejects.toThrow(/invalid window/);
   });
 
+  it('names the socket error when nothing listens', async () => {
+    const closed = await startHttpFake(() => ({ status: 200, body: {} }));
+    await closed.close();
+    await expect(
+      sourceFor(closed.url, 'kubecost').readDays('2026-11-20', '2026-11-20'),
+    ).rejects.toThrow(
+      /Kubecost at http:\/\/127\.0\.0\.1:\d+ did not answer: ECONNREFUSED/,
+    );
+  });
+
   it('gives up on a Kubecost that does not answer in time', async () => {
     fake = await startHttpFake(() => ({
       status: 200,
