@@ -27,8 +27,13 @@ const component = (name: string, owner: string): Entity => ({
   spec: { type: 'service', owner, lifecycle: 'production' },
 });
 
+const backends: Array<{ stop(): Promise<void> }> = [];
+afterEach(async () => {
+  await Promise.all(backends.splice(0).map(b => b.stop()));
+});
+
 async function startWithDemo() {
-  const { server } = await startTestBackend({
+  const backend = await startTestBackend({
     features: [
       costPlugin,
       catalogServiceMock.factory({
@@ -48,7 +53,8 @@ async function startWithDemo() {
       }),
     ],
   });
-  return server;
+  backends.push(backend);
+  return backend.server;
 }
 
 const get = (server: Awaited<ReturnType<typeof startWithDemo>>, path: string) =>

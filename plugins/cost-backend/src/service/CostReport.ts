@@ -13,6 +13,7 @@ import {
   daysBetween,
   emptyBreakdown,
   firstDayOfMonth,
+  FORECAST_RUN_RATE_DAYS,
   forecastMonthEnd,
   monthToDate,
   ServiceCostResponse,
@@ -28,7 +29,6 @@ import {
   ServiceTotal,
   StoredEntity,
 } from '../database/CostStore';
-import { FORECAST_RUN_RATE_DAYS } from '@internal/plugin-cost-common';
 
 const TREND_DAYS = 90;
 const TOP_SERVICES = 5;
