@@ -48,6 +48,8 @@ backend.add(import('@internal/plugin-demo-cluster-backend'));
 
 // What every service page shows about running it
 backend.add(import('@internal/plugin-slo-backend'));
+// Cost per team and service (Kubecost/OpenCost, AWS Cost Explorer; demo data on the embedded default)
+backend.add(import('@internal/plugin-cost-backend'));
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));

@@ -1,0 +1,106 @@
+import { expect, Page, test } from '@playwright/test';
+import fs from 'node:fs';
+
+async function enterAsGuest(page: Page) {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await expect(page.getByRole('heading', { name: /^Welcome, / })).toBeVisible();
+}
+
+/** The demo ingestion runs shortly after start-up; reload until it has. */
+async function gotoWithCost(page: Page, path: string, ready: RegExp) {
+  for (let attempt = 0; ; attempt++) {
+    await page.goto(path);
+    try {
+      await expect(page.getByText(ready).first()).toBeVisible({
+        timeout: 10_000,
+      });
+      return;
+    } catch (error) {
+      if (attempt >= 9) throw error;
+    }
+  }
+}
+
+test('the cost overview lists every team with idle and unallocated lines, and exports CSV', async ({
+  page,
+}) => {
+  await enterAsGuest(page);
+  await page.getByRole('link', { name: 'Cost', exact: true }).click();
+  await expect(page).toHaveURL(/\/cost$/);
+  await gotoWithCost(page, '/cost', /Month to date, all teams/);
+
+  await expect(
+    page.getByRole('heading', { name: 'Cost by team' }),
+  ).toBeVisible();
+  await expect(page.getByText('Demo data').first()).toBeVisible();
+  await expect(
+    page.getByRole('img', { name: /Daily cost per team/ }),
+  ).toBeVisible();
+  const table = page.getByRole('table');
+  await expect(table.getByRole('link', { name: 'Checkout' })).toBeVisible();
+  await expect(table.getByText('Idle (unused cluster capacity)')).toBeVisible();
+  await expect(
+    table.getByText('Unallocated (no team label or tag)'),
+  ).toBeVisible();
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export CSV' }).click(),
+  ]);
+  const csv = fs.readFileSync(await download.path(), 'utf8').split('\r\n');
+  expect(csv[0]).toBe(
+    'line,entity_ref,month_to_date_usd,forecast_month_usd,monthly_budget_usd,budget_status,last_30_days_usd,as_of,demo',
+  );
+  expect(
+    csv.some(line => line.startsWith('Checkout,group:default/checkout,')),
+  ).toBe(true);
+  expect(csv.some(line => line.startsWith('Idle,'))).toBe(true);
+  expect(csv.some(line => line.startsWith('Total,'))).toBe(true);
+});
+
+test("a team's page shows month to date against budget and its top services", async ({
+  page,
+}) => {
+  await enterAsGuest(page);
+  await gotoWithCost(
+    page,
+    '/catalog/default/group/checkout',
+    /Top services this month/,
+  );
+  await expect(
+    page.getByText('month to date · forecast', { exact: false }),
+  ).toBeVisible();
+  await expect(page.getByText(/Budget \$9,500 a month/)).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: 'cart-service' }).first(),
+  ).toBeVisible();
+});
+
+test("a service's page shows its 30-day trend, breakdown, efficiency and unit cost", async ({
+  page,
+}) => {
+  await enterAsGuest(page);
+  await gotoWithCost(
+    page,
+    '/catalog/default/component/cart-service',
+    /Efficiency \(usage ÷ requests\)/,
+  );
+  await expect(
+    page.getByRole('img', {
+      name: /Daily cost of cart-service over the last 30 days/,
+    }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'Cost by category' }).getByText('CPU'),
+  ).toBeVisible();
+  await expect(page.getByText('Per 1,000 requests')).toBeVisible();
+});
+
+test('the home page has a cost card under Platform health', async ({
+  page,
+}) => {
+  await enterAsGuest(page);
+  await gotoWithCost(page, '/', /All teams: \$/);
+  await expect(page.getByText(/Checkout: \$[\d,]+ this month/)).toBeVisible();
+});

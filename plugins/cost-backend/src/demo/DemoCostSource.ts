@@ -1,0 +1,151 @@
+import { addDays, emptyBreakdown } from '@internal/plugin-cost-common';
+import { CostLine, CostSource, DayOfCost } from '../sources/CostSource';
+import { ThroughputSource } from '../ingest/ThroughputSource';
+import { CostEntity } from '../ingest/readCostEntities';
+
+/** A number in [0, 1) that depends only on the text: the same fixtures on every machine. */
+export function stableRandom(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0) / 0x100000000;
+}
+
+const cents = (usd: number) => Math.round(usd * 100) / 100;
+
+/**
+ * Generated cost for the catalog's own teams and components, for the embedded default.
+ * Each service gets a base daily spend, a weekday rhythm, slow growth and a category mix
+ * of its own; the cluster adds idle (about 12%) and unallocated (about 4%) lines.
+ */
+export class DemoCostSource implements CostSource, ThroughputSource {
+  readonly name = 'demo' as const;
+
+  constructor(private readonly entities: () => CostEntity[]) {}
+
+  async readDays(first: string, last: string): Promise<DayOfCost[]> {
+    const days: DayOfCost[] = [];
+    const services = this.entities().filter(
+      e => e.kind === 'service' && e.teamRef,
+    );
+    if (services.length === 0) {
+      // Leaves the days pending rather than storing empty ones for good.
+      throw new Error(
+        'the catalog has no components with an owner yet; demo cost is generated on the next run',
+      );
+    }
+    const teamKeys = new Map(
+      this.entities()
+        .filter(e => e.kind === 'team')
+        .map(e => [e.entityRef, e.allocationKey]),
+    );
+    for (let day = first; day <= last; day = addDays(day, 1)) {
+      const lines: CostLine[] = services.map(service =>
+        this.serviceLine(
+          service,
+          teamKeys.get(service.teamRef!) ?? service.teamRef!.split('/')[1],
+          day,
+        ),
+      );
+      const workload = lines.reduce(
+        (sum, l) => sum + l.costs.cpu + l.costs.ram,
+        0,
+      );
+      lines.push(
+        this.clusterLine(
+          'idle',
+          workload * (0.1 + 0.04 * stableRandom(`idle${day}`)),
+        ),
+      );
+      lines.push(
+        this.clusterLine(
+          'unallocated',
+          workload * (0.03 + 0.02 * stableRandom(`unallocated${day}`)),
+        ),
+      );
+      days.push({ day, lines, provisional: false });
+    }
+    return days;
+  }
+
+  async unitsOnDay(service: CostEntity, day: string): Promise<number | null> {
+    if (!service.unit) return null;
+    const base =
+      2_000_000 + 8_000_000 * stableRandom(`units${service.entityRef}`);
+    return Math.round(
+      base *
+        weekdayFactor(day) *
+        (0.95 + 0.1 * stableRandom(`units${service.entityRef}${day}`)),
+    );
+  }
+
+  private serviceLine(
+    service: CostEntity,
+    teamKey: string,
+    day: string,
+  ): CostLine {
+    const seed = stableRandom(service.entityRef);
+    const base = 15 + 300 * seed * seed;
+    const growth = 1 + 0.1 * Math.sin(daysSinceEpoch(day) / 60 + seed * 6);
+    const noise = 0.9 + 0.2 * stableRandom(`${service.entityRef}${day}`);
+    const daily = base * weekdayFactor(day) * growth * noise;
+    const mix = (name: string, share: number) =>
+      share * (0.6 + 0.8 * stableRandom(`${service.entityRef}${name}`));
+    const shares = {
+      cpu: mix('cpu', 0.42),
+      ram: mix('ram', 0.28),
+      storage: mix('storage', 0.08),
+      network: mix('network', 0.06),
+      loadBalancer: mix('lb', 0.03),
+      shared: mix('shared', 0.05),
+      cloud:
+        stableRandom(`${service.entityRef}cloud`) > 0.6 ? mix('cloud', 0.2) : 0,
+    };
+    const sum = Object.values(shares).reduce((a, b) => a + b, 0);
+    const costs = emptyBreakdown();
+    for (const [category, share] of Object.entries(shares)) {
+      costs[category as keyof typeof shares] = cents((daily * share) / sum);
+    }
+    return {
+      kind: 'workload',
+      teamKey,
+      serviceKey: service.allocationKey,
+      costs,
+      cpuEfficiency:
+        Math.round(
+          (0.2 + 0.6 * stableRandom(`${service.entityRef}cpuEff`)) *
+            (0.95 + 0.1 * stableRandom(`${day}cpu`)) *
+            1000,
+        ) / 1000,
+      ramEfficiency:
+        Math.round(
+          (0.35 + 0.55 * stableRandom(`${service.entityRef}ramEff`)) * 1000,
+        ) / 1000,
+    };
+  }
+
+  private clusterLine(kind: 'idle' | 'unallocated', usd: number): CostLine {
+    const costs = emptyBreakdown();
+    costs.cpu = cents(usd * 0.6);
+    costs.ram = cents(usd * 0.4);
+    return {
+      kind,
+      teamKey: null,
+      serviceKey: null,
+      costs,
+      cpuEfficiency: null,
+      ramEfficiency: null,
+    };
+  }
+}
+
+function weekdayFactor(day: string): number {
+  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+  return weekday === 0 || weekday === 6 ? 0.82 : 1;
+}
+
+function daysSinceEpoch(day: string): number {
+  return Math.floor(Date.parse(`${day}T00:00:00Z`) / 86_400_000);
+}

@@ -1,0 +1,6 @@
+export * from './annotations';
+export * from './api';
+export * from './calendar';
+export * from './categories';
+export * from './csv';
+export * from './maths';

@@ -1,0 +1,131 @@
+import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import {
+  emptyBreakdown,
+  ServiceCostResponse,
+} from '@internal/plugin-cost-common';
+import { screen } from '@testing-library/react';
+import { CostApi, costApiRef } from '../api/CostApi';
+import { ServiceCostCard } from './ServiceCostCard';
+
+const entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'cart-service', namespace: 'default' },
+  spec: { type: 'service', owner: 'checkout' },
+};
+
+const trend = Array.from({ length: 30 }, (_, i) => ({
+  day: `2026-11-${String(i + 1).padStart(2, '0')}`,
+  totalUsd: 10,
+  byCategory: { ...emptyBreakdown(), cpu: 6, ram: 4 },
+}));
+
+function response(
+  overrides: Partial<ServiceCostResponse>,
+): ServiceCostResponse {
+  return {
+    demo: false,
+    asOf: '2026-11-30',
+    sources: [
+      {
+        source: 'kubecost',
+        lastIngestedDay: '2026-11-30',
+        lastSuccessAt: '2026-12-01T06:00:00Z',
+        lastError: null,
+        pendingDays: 0,
+      },
+    ],
+    service: {
+      entityRef: 'component:default/cart-service',
+      allocationKey: 'cart-service',
+      teamRef: 'group:default/checkout',
+      monthToDateUsd: 250,
+      last30DaysUsd: 300,
+    },
+    trend,
+    byCategoryLast30Days: { ...emptyBreakdown(), cpu: 180, ram: 120 },
+    efficiency: { cpu: 0.25, ram: 0.5, total: 0.35 },
+    unitCost: {
+      unit: 'requests',
+      per: 1000,
+      usd: 0.0123,
+      unitsLast30Days: 24_000_000,
+    },
+    ...overrides,
+  };
+}
+
+async function renderCard(value: ServiceCostResponse) {
+  const api: Partial<CostApi> = {
+    getService: jest.fn().mockResolvedValue(value),
+  };
+  await renderInTestApp(
+    <EntityProvider entity={entity}>
+      <ServiceCostCard />
+    </EntityProvider>,
+    { apis: [[costApiRef, api]] },
+  );
+  return api;
+}
+
+describe('ServiceCostCard', () => {
+  it('shows totals, unit cost, the breakdown and efficiency, asking for its own component', async () => {
+    const api = await renderCard(response({}));
+    expect(
+      await screen.findByText('$300', { selector: 'p' }),
+    ).toBeInTheDocument();
+    expect(api.getService).toHaveBeenCalledWith({
+      namespace: 'default',
+      name: 'cart-service',
+    });
+    expect(screen.getByText('Per 1,000 requests')).toBeInTheDocument();
+    expect(screen.getByText('$0.01')).toBeInTheDocument();
+    expect(screen.getByText('$180 (60%)')).toBeInTheDocument();
+    expect(screen.getByText('25%')).toBeInTheDocument();
+    expect(screen.queryByText('Demo data')).not.toBeInTheDocument();
+  });
+
+  it('labels demo data and warns when a source failed, keeping the last good figures', async () => {
+    await renderCard(
+      response({
+        demo: true,
+        sources: [
+          {
+            source: 'kubecost',
+            lastIngestedDay: '2026-11-29',
+            lastSuccessAt: '2026-11-30T06:00:00Z',
+            lastError: 'Kubecost at http://kubecost:9090 answered 502',
+            pendingDays: 1,
+          },
+        ],
+      }),
+    );
+    expect(await screen.findByText('Demo data')).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'Kubecost did not answer on the latest refresh.',
+    );
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'answered 502 (1 day(s) will be read again on the next run)',
+    );
+    expect(screen.getByText('$300', { selector: 'p' })).toBeInTheDocument();
+  });
+
+  it('says so when no source reported the service, naming the key it is matched by', async () => {
+    await renderCard(
+      response({
+        service: {
+          ...response({}).service,
+          last30DaysUsd: 0,
+          monthToDateUsd: 0,
+        },
+      }),
+    );
+    expect(
+      await screen.findByText(/No cost has been reported for this service/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('cart-service', { selector: 'code' }),
+    ).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,2 @@
+export { costPlugin as default } from './plugin';
+export { costApiRef, type CostApi } from './api/CostApi';
