@@ -69,4 +69,21 @@ describe.each(databaseIds)('SloStatusStore on %s', databaseId => {
     await store.retainOnly([{ entityRef: definition.entityRef, name: definition.name }]);
     expect((await store.list()).map(s => s.definition.name)).toEqual(['basket-service-availability']);
   });
+
+  it('changes its version whenever a refresh stores a status, an error or a removal', async () => {
+    const store = await createStore();
+    const versions = [await store.version()];
+    await store.inTransaction(async tx => {
+      await tx.saveStatus(definition, healthy, new Date('2026-11-27T10:00:00Z'));
+    });
+    versions.push(await store.version());
+    await store.saveStatus(definition, healthy, new Date('2026-11-27T10:05:00Z'));
+    versions.push(await store.version());
+    await store.saveError(definition, 'Prometheus did not answer', new Date('2026-11-27T10:10:00Z'));
+    versions.push(await store.version());
+    await store.retainOnly([]);
+    versions.push(await store.version());
+    for (let i = 1; i < versions.length; i++) expect(versions[i]).not.toBe(versions[i - 1]);
+    expect(await store.version()).toBe(versions[versions.length - 1]);
+  });
 });

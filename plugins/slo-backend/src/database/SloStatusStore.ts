@@ -41,6 +41,24 @@ export class SloStatusStore {
 
   constructor(private readonly knex: Knex) {}
 
+  /** Runs `fn` with a store whose writes commit together: one transaction per refresh. */
+  async inTransaction<T>(fn: (store: SloStatusStore) => Promise<T>): Promise<T> {
+    return this.knex.transaction(trx => fn(new SloStatusStore(trx)));
+  }
+
+  /**
+   * Changes whenever a refresh stores anything: readers can reuse what they built from the
+   * store until it does, without reading every row.
+   */
+  async version(): Promise<string> {
+    const [row] = await this.knex('slo_statuses')
+      .count({ count: '*' })
+      .max({ measured: 'measured_at' })
+      .max({ failed: 'error_at' });
+    const stamp = (value: unknown) => (value === null || value === undefined ? '' : new Date(value as string).getTime());
+    return `${row.count}/${stamp(row.measured)}/${stamp(row.failed)}`;
+  }
+
   /**
    * A successful measurement: replaces status and clears any error. Without a series (its
    * chart query failed) the previous series is kept.

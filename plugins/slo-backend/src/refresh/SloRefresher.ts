@@ -58,15 +58,17 @@ export class SloRefresher {
 
     const { measurements, requests } = await this.deps.measure(definitions, now);
     let failed = 0;
-    for (const measurement of measurements) {
-      if (measurement.status) {
-        await this.deps.store.saveStatus(measurement.slo, measurement.status, now, measurement.series);
-      } else {
-        failed++;
-        await this.deps.store.saveError(measurement.slo, measurement.error ?? 'unknown error', now);
+    await this.deps.store.inTransaction(async store => {
+      for (const measurement of measurements) {
+        if (measurement.status) {
+          await store.saveStatus(measurement.slo, measurement.status, now, measurement.series);
+        } else {
+          failed++;
+          await store.saveError(measurement.slo, measurement.error ?? 'unknown error', now);
+        }
       }
-    }
-    await this.deps.store.retainOnly(definitions.map(d => ({ entityRef: d.entityRef, name: d.name })));
+      await store.retainOnly(definitions.map(d => ({ entityRef: d.entityRef, name: d.name })));
+    });
     const summary = {
       slos: definitions.length,
       measured: definitions.length - failed,
