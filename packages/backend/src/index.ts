@@ -46,6 +46,9 @@ backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
 backend.add(import('@backstage/plugin-kubernetes-backend'));
 backend.add(import('@internal/plugin-demo-cluster-backend'));
 
+// Delivery performance (DORA metrics) from GitHub deployments; demo data on the embedded default
+backend.add(import('@internal/plugin-dora-backend'));
+
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));

@@ -10,7 +10,7 @@ import { AddressInfo } from 'node:net';
  *   do not use up `x-ratelimit-remaining`, as on GitHub;
  * - `x-ratelimit-limit/-remaining/-used/-reset/-resource` on every answer;
  * - injectable faults: primary rate limit (403 or 429 with remaining 0 and a reset
- *   time), secondary rate limit (403 or 429 with `retry-after`), 502;
+ *   time), secondary rate limit (403 or 429 with `retry-after`), 502, no answer at all;
  * - 401 `Bad credentials` for a wrong token, 404 `Not Found` for unknown repositories
  *   and commits.
  */
@@ -65,7 +65,9 @@ export interface FakeWorkflowRun {
 export type FakeFault =
   | { kind: 'primary'; status: 403 | 429; resetInSeconds: number }
   | { kind: 'secondary'; status: 403 | 429; retryAfterSeconds: number }
-  | { kind: 'server-error' };
+  | { kind: 'server-error' }
+  /** Accepts the request and never answers. */
+  | { kind: 'hang' };
 
 const LIMIT = 5000;
 
@@ -116,7 +118,9 @@ export async function startFakeGitHubDeployments(options: {
       const entry = faults[faultIndex];
       if (--entry.times <= 0) faults.splice(faultIndex, 1);
       const { fault } = entry;
-      if (fault.kind === 'server-error') {
+      if (fault.kind === 'hang') {
+        record.status = -1;
+      } else if (fault.kind === 'server-error') {
         error(502, 'Server Error');
       } else if (fault.kind === 'primary') {
         record.status = fault.status;
@@ -286,7 +290,11 @@ export async function startFakeGitHubDeployments(options: {
     failNext(pattern, fault, times = 1) {
       faults.push({ pattern, fault, times });
     },
-    stop: () => new Promise<void>((resolve, reject) => server.close(e => (e ? reject(e) : resolve()))),
+    stop: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close(e => (e ? reject(e) : resolve()));
+        server.closeAllConnections();
+      }),
   };
 }
 

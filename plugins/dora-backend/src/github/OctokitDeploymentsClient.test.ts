@@ -12,7 +12,7 @@ const repository = { owner: 'harbor-market', repo: 'checkout-service' };
 
 describe('OctokitDeploymentsClient against a fake GitHub', () => {
   let github: FakeGitHubDeployments;
-  const client = (token = TOKEN, maxRateLimitWaitSeconds = 30) => {
+  const client = (token = TOKEN, maxRateLimitWaitSeconds = 30, timeoutMs = 5_000) => {
     const integrations = ScmIntegrations.fromConfig(
       new ConfigReader({ integrations: { github: [{ host: 'github.com', apiBaseUrl: github.url, token }] } }),
     );
@@ -23,6 +23,7 @@ describe('OctokitDeploymentsClient against a fake GitHub', () => {
       logger: mockServices.logger.mock(),
       secondMs: SECOND_MS,
       maxRateLimitWaitSeconds,
+      timeoutMs,
     });
   };
 
@@ -113,6 +114,13 @@ describe('OctokitDeploymentsClient against a fake GitHub', () => {
     await expect(client('wrong').listDeployments(repository, { environment: 'production', page: 1 })).rejects.toMatchObject({
       status: 401,
     });
+  });
+
+  it('gives up on a request GitHub never answers after the timeout', async () => {
+    github.failNext(/\/commits\//, { kind: 'hang' }, 10);
+    const started = Date.now();
+    await expect(client(TOKEN, 30, 300).getCommit(repository, shaOf('checkout:1'))).rejects.toThrow(/abort|timeout/i);
+    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it('reads every page of a comparison and commit dates', async () => {

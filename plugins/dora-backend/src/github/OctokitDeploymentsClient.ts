@@ -85,7 +85,8 @@ export class OctokitDeploymentsClient implements GitHubDeploymentsClient {
       requestCounters: this.counters,
       retryAfterOn429: { maxWaitSeconds: maxWait, secondMs, retries: 3 },
       baseUrl: options.apiBaseUrl.replace(/\/$/, ''),
-      request: { timeout: options.timeoutMs ?? 30_000 },
+      // Node's fetch keeps connections alive (Octokit 19 defaults to node-fetch, which does not).
+      request: { fetch: fetchWithTimeout(options.timeoutMs ?? 30_000) },
       log: {
         debug: () => {},
         info: () => {},
@@ -200,6 +201,13 @@ export class OctokitDeploymentsClient implements GitHubDeploymentsClient {
       throw error;
     }
   }
+}
+
+function fetchWithTimeout(timeoutMs: number): typeof fetch {
+  return (input, init) => {
+    const timeout = AbortSignal.timeout(timeoutMs);
+    return fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout });
+  };
 }
 
 function commitDate(commit: { committer: { date?: string } | null; author: { date?: string } | null }): string {
