@@ -68,7 +68,7 @@ export const doraPlugin = createBackendPlugin({
             await refresher.refresh();
           },
         });
-        httpRouter.use(createRouter({ store, readModel: new DoraReadModel({ store, webBaseUrl }) }));
+        httpRouter.use(createRouter({ store, readModel: new DoraReadModel({ store, webBaseUrl, demo: settings.demo }) }));
       },
     });
   },

@@ -130,7 +130,7 @@ describe.each(databaseIds)('DoraRefresher against a fake GitHub, stored on %s', 
       concurrency: 4,
       historyDays: 98,
     });
-    readModel = new DoraReadModel({ store, webBaseUrl: 'https://github.com' });
+    readModel = new DoraReadModel({ store, webBaseUrl: 'https://github.com', demo: false });
   });
   afterEach(() => github.stop());
 

@@ -28,6 +28,8 @@ export class DoraReadModel {
       store: DoraStore;
       /** e.g. https://github.com, for commit links. */
       webBaseUrl: string;
+      /** Demo mode: every response says so, even before the first refresh. */
+      demo: boolean;
       latestCount?: number;
     },
   ) {}
@@ -37,7 +39,7 @@ export class DoraReadModel {
     const history = finished.get(service.entityRef) ?? [];
     const latest = await this.deps.store.latestDeployments(service.entityRef, this.deps.latestCount ?? 10);
     return {
-      demo: service.demo,
+      demo: this.deps.demo || service.demo,
       entityRef: service.entityRef,
       repository: service.repository,
       environment: service.environment,
@@ -56,7 +58,7 @@ export class DoraReadModel {
     const latestSuccess = services.map(s => s.lastSuccessAt?.getTime() ?? 0).reduce((a, b) => Math.max(a, b), 0);
     const failing = services.filter(s => s.lastError);
     return {
-      demo: services.some(s => s.demo),
+      demo: this.deps.demo,
       entityRef: ownerRef,
       tier: medianTier(rows.map(r => r.metrics.tier)),
       metrics: computeDoraMetrics(pooled, { now, windowDays: DORA_WINDOW_DAYS }),
@@ -87,7 +89,7 @@ export class DoraReadModel {
       }))
       .sort((a, b) => tierRank(a.tier) - tierRank(b.tier) || b.metrics.deploysPerWeek - a.metrics.deploysPerWeek);
     return {
-      demo: services.some(s => s.demo),
+      demo: this.deps.demo,
       asOf: asOf(services),
       lastError: summarizeErrors(services.filter(s => s.lastError), services.length),
       windowDays: DORA_WINDOW_DAYS,
@@ -99,7 +101,7 @@ export class DoraReadModel {
   async facts(services: StoredService[], now: Date): Promise<DoraFactsResponse> {
     const { finished, lastDeploy } = await this.load(now);
     return {
-      demo: services.some(s => s.demo),
+      demo: this.deps.demo,
       asOf: asOf(services),
       lastError: summarizeErrors(services.filter(s => s.lastError), services.length),
       items: services.map(service => {

@@ -1,12 +1,11 @@
 import { Content, ContentHeader, Header, InfoCard, Page, Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { formatAge, StaleDataNotice } from '@internal/portal-react';
-import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
-import Typography from '@material-ui/core/Typography';
 import { DoraDemoLabel } from './DataNotices';
 import { ServiceRankingTable } from './ServiceRankingTable';
 import { TeamRankingTable } from './TeamRankingTable';
 import { TierDistributionChart } from './TierDistributionChart';
+import { TierThresholdsTable } from './TierThresholdsTable';
 import { useDoraOverview } from './useDora';
 
 /** Every service and team ranked by DORA tier, best first. */
@@ -28,22 +27,21 @@ export function DoraOverviewPage() {
                 <StaleDataNotice source="GitHub" lastSuccessAt={value.asOf} error={value.lastError} />
               </Grid>
             )}
-            <Grid item xs={12} md={4}>
-              <InfoCard title="Services per tier" subheader="DORA 2024 performance clusters">
+            <Grid item xs={12} md={5} lg={4}>
+              <InfoCard title="Services per tier" subheader={value.asOf ? `Refreshed ${formatAge(value.asOf)}` : 'Not refreshed yet'}>
                 <TierDistributionChart tiers={value.services.map(s => s.metrics.tier)} height={220} />
-                <Typography variant="caption" color="textSecondary">
-                  {value.asOf ? `Refreshed ${formatAge(value.asOf)}.` : 'Not refreshed yet.'} A team's tier is the median of its
-                  services' tiers.
-                </Typography>
               </InfoCard>
             </Grid>
-            <Grid item xs={12} md={8}>
+            <Grid item xs={12} md={7} lg={8}>
+              <InfoCard title="How tiers are set" subheader="DORA 2024 performance clusters, over the last 90 days">
+                <TierThresholdsTable />
+              </InfoCard>
+            </Grid>
+            <Grid item xs={12}>
               <TeamRankingTable teams={value.teams} />
             </Grid>
             <Grid item xs={12}>
-              <Box>
-                <ServiceRankingTable services={value.services} title="Services" />
-              </Box>
+              <ServiceRankingTable services={value.services} title="Services" />
             </Grid>
           </Grid>
         )}

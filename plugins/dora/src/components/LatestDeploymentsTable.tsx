@@ -2,20 +2,30 @@ import { Link, StatusError, StatusOK, StatusPending, StatusRunning, StatusAborte
 import { DeploymentView } from '@internal/plugin-dora-common';
 import { DateTime } from 'luxon';
 
-function DeploymentStatus({ state }: { state: DeploymentView['state'] }) {
+// core-components' Status icons are aria-hidden, so the state is written beside them.
+function DeploymentStatusIcon({ state }: { state: DeploymentView['state'] }) {
   switch (state) {
     case 'success':
-      return <StatusOK>success</StatusOK>;
+      return <StatusOK />;
     case 'failure':
     case 'error':
-      return <StatusError>{state}</StatusError>;
+      return <StatusError />;
     case 'in_progress':
-      return <StatusRunning>in progress</StatusRunning>;
+      return <StatusRunning />;
     case 'inactive':
-      return <StatusAborted>inactive</StatusAborted>;
+      return <StatusAborted />;
     default:
-      return <StatusPending>{state}</StatusPending>;
+      return <StatusPending />;
   }
+}
+
+function DeploymentStatus({ state }: { state: DeploymentView['state'] }) {
+  return (
+    <span style={{ whiteSpace: 'nowrap' }}>
+      <DeploymentStatusIcon state={state} />
+      {state.replace('_', ' ')}
+    </span>
+  );
 }
 
 const when = (iso: string | null) => (iso ? DateTime.fromISO(iso).toRelative() ?? iso : '—');

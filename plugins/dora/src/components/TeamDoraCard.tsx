@@ -42,7 +42,7 @@ export function TeamDoraCard() {
             <WeeklyTrendChart weekly={value.weekly} height={180} />
           </Box>
           <Box mt={2}>
-            <ServiceRankingTable services={value.services} title="Services" showOwner={false} />
+            <ServiceRankingTable services={value.services} title="Services" showOwner={false} compact />
           </Box>
         </>
       )}

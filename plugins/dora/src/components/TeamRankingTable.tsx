@@ -10,19 +10,22 @@ const columns: TableColumn<Row>[] = [
   { title: '#', field: 'rank', width: '48px' },
   { title: 'Team', field: 'entityRef', highlight: true, render: r => <EntityRefLink entityRef={r.entityRef} defaultKind="group" /> },
   {
-    title: 'Tier (median service)',
+    title: 'Tier',
     field: 'tier',
     customSort: (a, b) => tierRank(a.tier) - tierRank(b.tier),
     render: r => <TierChip tier={r.tier} />,
   },
   { title: 'Services', field: 'services' },
-  { title: 'Deploys (all services)', field: 'metrics.deploysPerDay', render: r => formatFrequency(r.metrics.deploysPerDay) },
-  { title: 'Lead time (median)', field: 'metrics.leadTime.medianSeconds', render: r => formatDuration(r.metrics.leadTime?.medianSeconds) },
-  { title: 'Change fail rate', field: 'metrics.changeFailRate', render: r => formatPercent(r.metrics.changeFailRate) },
-  { title: 'Recovery (median)', field: 'metrics.recovery.medianSeconds', render: r => formatDuration(r.metrics.recovery.medianSeconds) },
+  { title: 'Deploys', field: 'metrics.deploysPerDay', render: r => formatFrequency(r.metrics.deploysPerDay) },
+  { title: 'Lead time', field: 'metrics.leadTime.medianSeconds', render: r => formatDuration(r.metrics.leadTime?.medianSeconds) },
+  { title: 'Fail rate', field: 'metrics.changeFailRate', render: r => formatPercent(r.metrics.changeFailRate) },
+  { title: 'Recovery', field: 'metrics.recovery.medianSeconds', render: r => formatDuration(r.metrics.recovery.medianSeconds) },
 ];
 
-/** Teams ranked by the median tier of their services. */
+/**
+ * Teams ranked by the median tier of their services; deploys are the team's total,
+ * lead time, fail rate and recovery are medians and rates over all its deployments.
+ */
 export function TeamRankingTable(props: { teams: TeamDoraRow[] }) {
   const rows = props.teams.map((t, i) => ({ ...t, rank: i + 1 }));
   return (

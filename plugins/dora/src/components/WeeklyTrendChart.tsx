@@ -25,7 +25,12 @@ export function WeeklyTrendChart(props: { weekly: WeeklyDoraPoint[]; height?: nu
           <XAxis dataKey="week" tick={{ fontSize: 11, fill: theme.palette.text.secondary }} />
           <YAxis yAxisId="count" allowDecimals={false} tick={{ fontSize: 11, fill: theme.palette.text.secondary }} />
           {showLeadTime && (
-            <YAxis yAxisId="hours" orientation="right" tick={{ fontSize: 11, fill: theme.palette.text.secondary }} />
+            <YAxis
+              yAxisId="hours"
+              orientation="right"
+              tickFormatter={(hours: number) => `${hours} h`}
+              tick={{ fontSize: 11, fill: theme.palette.text.secondary }}
+            />
           )}
           <Tooltip contentStyle={{ background: theme.palette.background.paper, border: `1px solid ${theme.palette.divider}` }} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
@@ -34,12 +39,11 @@ export function WeeklyTrendChart(props: { weekly: WeeklyDoraPoint[]; height?: nu
           {showLeadTime && (
             <Line
               yAxisId="hours"
-              type="monotone"
+              type="linear"
               dataKey="Median lead time (h)"
               stroke={theme.palette.primary.main}
               strokeWidth={2}
-              connectNulls
-              dot={false}
+              dot={{ r: 3 }}
               isAnimationActive={false}
             />
           )}

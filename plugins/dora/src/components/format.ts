@@ -8,7 +8,7 @@ export function formatDuration(seconds: number | null | undefined): string {
   const hours = minutes / 60;
   if (hours < 48) return `${round(hours)} h`;
   const days = hours / 24;
-  if (days < 28) return `${round(days)} d`;
+  if (days < 60) return `${round(days)} d`;
   return `${round(days / 7)} wk`;
 }
 
