@@ -179,7 +179,10 @@ export async function startFakeGitHubDeployments(options: {
     const [, owner, repo, rest] = match;
     const api = `${base}/repos/${owner}/${repo}`;
     const web = `https://github.com/${owner}/${repo}`;
-    let m: RegExpMatchArray | null;
+    const statusesPath = rest.match(/^deployments\/(\d+)\/statuses$/);
+    const runsPath = rest.match(/^actions\/workflows\/([^/]+)\/runs$/);
+    const comparePath = rest.match(/^compare\/([0-9a-f]+)\.\.\.([0-9a-f]+)$/);
+    const commitPath = rest.match(/^commits\/([0-9a-f]+)$/);
     if (rest === 'deployments') {
       const list = repository.deployments
         .filter(d => !query.environment || d.environment === query.environment)
@@ -187,8 +190,8 @@ export async function startFakeGitHubDeployments(options: {
         .sort((a, b) => b.id - a.id)
         .map(d => deploymentJson(d, api));
       paged(list);
-    } else if ((m = rest.match(/^deployments\/(\d+)\/statuses$/))) {
-      const deployment = repository.deployments.find(d => d.id === Number(m![1]));
+    } else if (statusesPath) {
+      const deployment = repository.deployments.find(d => d.id === Number(statusesPath[1]));
       if (!deployment) {
         error(404, 'Not Found');
         return;
@@ -213,8 +216,9 @@ export async function startFakeGitHubDeployments(options: {
             repository_url: api,
           })),
       );
-    } else if ((m = rest.match(/^actions\/workflows\/([^/]+)\/runs$/))) {
-      const runs = repository.workflowRuns?.[decodeURIComponent(m[1])];
+    } else if (runsPath) {
+      const workflow = decodeURIComponent(runsPath[1]);
+      const runs = repository.workflowRuns?.[workflow];
       if (!runs) {
         error(404, 'Not Found');
         return;
@@ -226,7 +230,7 @@ export async function startFakeGitHubDeployments(options: {
           name: 'Deploy',
           head_branch: r.headBranch ?? 'main',
           head_sha: r.headSha,
-          path: `.github/workflows/${m![1]}`,
+          path: `.github/workflows/${workflow}`,
           event: 'push',
           status: r.status,
           conclusion: r.conclusion,
@@ -239,9 +243,10 @@ export async function startFakeGitHubDeployments(options: {
         })),
         pageRuns => ({ total_count: sorted.length, workflow_runs: pageRuns }),
       );
-    } else if ((m = rest.match(/^compare\/([0-9a-f]+)\.\.\.([0-9a-f]+)$/))) {
-      const baseIndex = repository.commits.findIndex(c => c.sha === m![1]);
-      const headIndex = repository.commits.findIndex(c => c.sha === m![2]);
+    } else if (comparePath) {
+      const [, baseSha, headSha] = comparePath;
+      const baseIndex = repository.commits.findIndex(c => c.sha === baseSha);
+      const headIndex = repository.commits.findIndex(c => c.sha === headSha);
       if (baseIndex < 0 || headIndex < 0) {
         error(404, 'Not Found');
         return;
@@ -259,8 +264,8 @@ export async function startFakeGitHubDeployments(options: {
       }
       conditional(
         {
-          url: `${api}/compare/${m[1]}...${m[2]}`,
-          status: headIndex > baseIndex ? 'ahead' : headIndex === baseIndex ? 'identical' : 'behind',
+          url: `${api}/compare/${baseSha}...${headSha}`,
+          status: compareStatus(baseIndex, headIndex),
           ahead_by: Math.max(0, headIndex - baseIndex),
           behind_by: Math.max(0, baseIndex - headIndex),
           total_commits: ahead.length,
@@ -269,10 +274,10 @@ export async function startFakeGitHubDeployments(options: {
         },
         headers,
       );
-    } else if ((m = rest.match(/^commits\/([0-9a-f]+)$/))) {
-      const commit = repository.commits.find(c => c.sha === m![1]);
+    } else if (commitPath) {
+      const commit = repository.commits.find(c => c.sha === commitPath[1]);
       if (!commit) {
-        error(404, 'No commit found for SHA: ' + m[1]);
+        error(404, `No commit found for SHA: ${commitPath[1]}`);
         return;
       }
       conditional({ ...commitJson(commit, api), stats: { total: 1, additions: 1, deletions: 0 }, files: [] });
@@ -296,6 +301,11 @@ export async function startFakeGitHubDeployments(options: {
         server.closeAllConnections();
       }),
   };
+}
+
+function compareStatus(baseIndex: number, headIndex: number) {
+  if (headIndex > baseIndex) return 'ahead';
+  return headIndex === baseIndex ? 'identical' : 'behind';
 }
 
 function deploymentJson(d: FakeDeployment, api: string) {

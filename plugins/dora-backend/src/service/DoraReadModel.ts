@@ -21,6 +21,15 @@ const DAY_MS = 24 * 3600 * 1000;
 // The trend's first week starts up to 6 days before 13 weeks ago.
 const HISTORY_DAYS = Math.max(DORA_WINDOW_DAYS, DORA_TREND_WEEKS * 7 + 7);
 
+function append<T>(map: Map<string, T[]>, key: string, value: T) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+const byTier = (a: ServiceDoraRow, b: ServiceDoraRow) =>
+  tierRank(a.metrics.tier) - tierRank(b.metrics.tier) || b.metrics.deploysPerWeek - a.metrics.deploysPerWeek;
+
 /** Turns stored deployments into the responses pages and scorecards read; the store only, never GitHub. */
 export class DoraReadModel {
   constructor(
@@ -176,15 +185,6 @@ function group(deployments: StoredDeployment[], commits: StoredCommit[]) {
   }
   return { finished, lastDeploy };
 }
-
-function append<T>(map: Map<string, T[]>, key: string, value: T) {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
-const byTier = (a: ServiceDoraRow, b: ServiceDoraRow) =>
-  tierRank(a.metrics.tier) - tierRank(b.metrics.tier) || b.metrics.deploysPerWeek - a.metrics.deploysPerWeek;
 
 function ingestionStatus(service: StoredService) {
   return {

@@ -19,6 +19,12 @@ function Metric(props: { label: string; value: string; detail: string }) {
   );
 }
 
+function recoveryDetail(recovery: DoraMetrics['recovery']): string {
+  if (recovery.unresolved) return 'median · a failure is not yet recovered';
+  if (recovery.recovered) return `median of ${recovery.recovered} recoveries`;
+  return 'no failed deployments';
+}
+
 /** The four DORA metrics over the window, each with the figure that qualifies it. */
 export function DoraMetricsSummary({ metrics }: { metrics: DoraMetrics }) {
   const { leadTime, recovery } = metrics;
@@ -42,13 +48,7 @@ export function DoraMetricsSummary({ metrics }: { metrics: DoraMetrics }) {
       <Metric
         label="Recovery time"
         value={formatDuration(recovery.medianSeconds)}
-        detail={
-          recovery.unresolved
-            ? 'median · a failure is not yet recovered'
-            : recovery.recovered
-              ? `median of ${recovery.recovered} recoveries`
-              : 'no failed deployments'
-        }
+        detail={recoveryDetail(recovery)}
       />
     </Grid>
   );

@@ -1,5 +1,7 @@
 import { DoraTier } from '@internal/plugin-dora-common';
 
+const round = (value: number) => (value >= 10 ? String(Math.round(value)) : String(Math.round(value * 10) / 10));
+
 /** "35 min", "5.2 h", "3.1 d", "6 wk" */
 export function formatDuration(seconds: number | null | undefined): string {
   if (seconds === null || seconds === undefined) return '—';
@@ -27,5 +29,3 @@ export function formatPercent(rate: number | null | undefined): string {
 export function tierLabel(tier: DoraTier | null): string {
   return tier ? tier[0].toLocaleUpperCase('en-US') + tier.slice(1) : 'No deployments';
 }
-
-const round = (value: number) => (value >= 10 ? String(Math.round(value)) : String(Math.round(value * 10) / 10));
