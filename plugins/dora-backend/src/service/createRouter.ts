@@ -15,7 +15,8 @@ function entityRefFrom(req: express.Request, kind: 'component' | 'group'): strin
       throw new InputError(`${field} "${value}" is not an entity ${field}: use letters, digits, "-", "_" and "." (at most 63)`);
     }
   }
-  return `${kind}:${namespace.toLocaleLowerCase('en-US')}/${name.toLocaleLowerCase('en-US')}`;
+  // As stringifyEntityRef writes it, which is how the store keys services and owners.
+  return `${kind}:${namespace}/${name}`;
 }
 
 /**
