@@ -89,14 +89,13 @@ async function refreshStatuses(
   since: Date,
 ) {
   const open = await store.listDeployments(service.entityRef, { final: false, createdSince: since });
-  const updated: StoredDeployment[] = [];
   for (const deployment of open) {
     const id = Number(deployment.deploymentId.replace('deployment:', ''));
     const statuses = await client.listDeploymentStatuses(repository, id, { etag: deployment.statusesEtag ?? undefined });
     if (statuses.notModified) continue;
-    updated.push({ ...deployment, ...deploymentOutcome(statuses.items), statusesEtag: statuses.etag });
+    // Saved one by one, so a first backfill cut short by the rate limit resumes where it stopped.
+    await store.upsertDeployments([{ ...deployment, ...deploymentOutcome(statuses.items), statusesEtag: statuses.etag }]);
   }
-  await store.upsertDeployments(updated);
 }
 
 async function ingestWorkflowRuns(
