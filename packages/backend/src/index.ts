@@ -50,6 +50,8 @@ backend.add(import('@internal/plugin-demo-cluster-backend'));
 backend.add(import('@internal/plugin-slo-backend'));
 // Cost per team and service (Kubecost/OpenCost, AWS Cost Explorer; demo data on the embedded default)
 backend.add(import('@internal/plugin-cost-backend'));
+// Delivery performance (DORA metrics) from GitHub deployments; demo data on the embedded default
+backend.add(import('@internal/plugin-dora-backend'));
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));

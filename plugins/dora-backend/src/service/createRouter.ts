@@ -1,0 +1,59 @@
+import { InputError, NotFoundError } from '@backstage/errors';
+import { GITHUB_PROJECT_SLUG_ANNOTATION } from '@internal/plugin-dora-common';
+import express from 'express';
+import Router from 'express-promise-router';
+import { DoraStore } from '../database/DoraStore';
+import { DoraReadModel } from './DoraReadModel';
+
+// Backstage entity namespace and name rules (letters, digits, - _ . ; at most 63).
+const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/;
+
+function entityRefFrom(req: express.Request, kind: 'component' | 'group'): string {
+  const { namespace, name } = req.params;
+  for (const [field, value] of [['namespace', namespace], ['name', name]] as const) {
+    if (!NAME.test(value)) {
+      throw new InputError(`${field} "${value}" is not an entity ${field}: use letters, digits, "-", "_" and "." (at most 63)`);
+    }
+  }
+  // As stringifyEntityRef writes it, which is how the store keys services and owners.
+  return `${kind}:${namespace}/${name}`;
+}
+
+/**
+ * Reads the store only, so pages never wait on GitHub:
+ * - `GET /services/:namespace/:name`: one component's metrics, weekly trend, latest deployments;
+ * - `GET /teams/:namespace/:name`: a group's services and pooled metrics;
+ * - `GET /overview`: services and teams ranked by tier;
+ * - `GET /facts`: the scorecards facts contract.
+ */
+export function createRouter(deps: { store: DoraStore; readModel: DoraReadModel; clock?: () => Date }): express.Router {
+  const clock = deps.clock ?? (() => new Date());
+  const router = Router();
+
+  router.get('/services/:namespace/:name', async (req, res) => {
+    const entityRef = entityRefFrom(req, 'component');
+    const service = await deps.store.getService(entityRef);
+    if (!service) {
+      throw new NotFoundError(
+        `${entityRef} has no DORA data: give the component a ${GITHUB_PROJECT_SLUG_ANNOTATION} annotation (owner/repository) and wait for the next refresh`,
+      );
+    }
+    res.json(await deps.readModel.service(service, clock()));
+  });
+
+  router.get('/teams/:namespace/:name', async (req, res) => {
+    const entityRef = entityRefFrom(req, 'group');
+    const services = await deps.store.listServices({ ownerRef: entityRef });
+    res.json(await deps.readModel.team(entityRef, services, clock()));
+  });
+
+  router.get('/overview', async (_req, res) => {
+    res.json(await deps.readModel.overview(await deps.store.listServices(), clock()));
+  });
+
+  router.get('/facts', async (_req, res) => {
+    res.json(await deps.readModel.facts(await deps.store.listServices(), clock()));
+  });
+
+  return router;
+}

@@ -1,0 +1,5 @@
+export * from './annotations';
+export * from './doraApi';
+export * from './doraMetrics';
+export * from './doraTiers';
+export * from './statistics';

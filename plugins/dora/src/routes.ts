@@ -1,0 +1,4 @@
+import { createRouteRef } from '@backstage/frontend-plugin-api';
+
+/** The overview page ranking services and teams. */
+export const rootRouteRef = createRouteRef();
