@@ -46,6 +46,11 @@ backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
 backend.add(import('@backstage/plugin-kubernetes-backend'));
 backend.add(import('@internal/plugin-demo-cluster-backend'));
 
+// Scorecards, with the facts modules whose source plugins are installed (the cost, DORA
+// and Falco modules join as those plugins do: plugins/scorecards-backend-module-*)
+backend.add(import('@internal/plugin-scorecards-backend'));
+backend.add(import('@internal/plugin-scorecards-backend-module-slo'));
+
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
