@@ -23,6 +23,11 @@ export async function readPluginFacts<T>(options: {
     headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
     signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
   });
+  if (response.status === 404) {
+    throw new Error(
+      `the ${pluginId} plugin is not installed in this backend (404 from ${baseUrl}${path})`,
+    );
+  }
   if (!response.ok) {
     throw await ResponseError.fromResponse(response);
   }

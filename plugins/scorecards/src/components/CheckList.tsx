@@ -9,7 +9,7 @@ import { CheckStateIcon } from './CheckStateIcon';
 import { levelLabel } from './levelColors';
 
 /** Checks with why they failed (or could not be decided), how to fix them, and a link. */
-export function CheckList(props: { results: CheckResult[]; definitions: CheckDefinition[] }) {
+export function CheckList(props: { results: CheckResult[]; definitions: CheckDefinition[]; hideFix?: boolean }) {
   const byId = new Map(props.definitions.map(d => [d.id, d]));
   return (
     <List dense disablePadding>
@@ -17,7 +17,7 @@ export function CheckList(props: { results: CheckResult[]; definitions: CheckDef
         const definition = byId.get(result.checkId);
         const title = definition?.title ?? result.checkId;
         return (
-          <ListItem key={result.checkId} alignItems="flex-start" disableGutters>
+          <ListItem key={result.checkId} alignItems="flex-start" disableGutters style={{ overflowWrap: 'anywhere' }}>
             <ListItemIcon style={{ minWidth: 32, marginTop: 4 }}>
               <CheckStateIcon state={result.state} title={title} />
             </ListItemIcon>
@@ -28,7 +28,7 @@ export function CheckList(props: { results: CheckResult[]; definitions: CheckDef
                   <Typography component="span" variant="body2" display="block">
                     {result.why}
                   </Typography>
-                  {result.howToFix && (
+                  {result.howToFix && !props.hideFix && (
                     <Typography component="span" variant="body2" display="block" color="textPrimary">
                       How to fix: {result.howToFix}{' '}
                       {result.link && <Link to={result.link}>Read more</Link>}

@@ -13,7 +13,8 @@ export function ScorecardSummary(props: {
 }) {
   const { definition, result, levels } = props;
   const passed = result.checks.filter(c => c.state === 'passed').length;
-  const open = result.checks.filter(c => c.state !== 'passed');
+  const failed = result.checks.filter(c => c.state === 'failed');
+  const unknown = result.checks.filter(c => c.state === 'unknown');
   let next = `All ${result.checks.length} checks passed.`;
   if (result.nextLevel) {
     next = result.blockedByUnknown
@@ -34,7 +35,15 @@ export function ScorecardSummary(props: {
       <Typography variant="body2" color="textSecondary">
         {next}
       </Typography>
-      {open.length > 0 && <CheckList results={open} definitions={definition?.checks ?? []} />}
+      {failed.length > 0 && <CheckList results={failed} definitions={definition?.checks ?? []} />}
+      {unknown.length > 0 && (
+        <>
+          <Typography variant="subtitle2" style={{ marginTop: 8 }}>
+            Could not be checked ({unknown.length})
+          </Typography>
+          <CheckList results={unknown} definitions={definition?.checks ?? []} hideFix />
+        </>
+      )}
     </Box>
   );
 }
