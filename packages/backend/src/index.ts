@@ -50,6 +50,7 @@ backend.add(import('@internal/plugin-demo-cluster-backend'));
 // and Falco modules join as those plugins do: plugins/scorecards-backend-module-*)
 backend.add(import('@internal/plugin-scorecards-backend'));
 backend.add(import('@internal/plugin-scorecards-backend-module-slo'));
+backend.add(import('@internal/plugin-scorecards-backend-module-kubernetes'));
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));

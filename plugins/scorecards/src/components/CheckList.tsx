@@ -17,11 +17,12 @@ export function CheckList(props: { results: CheckResult[]; definitions: CheckDef
         const definition = byId.get(result.checkId);
         const title = definition?.title ?? result.checkId;
         return (
-          <ListItem key={result.checkId} alignItems="flex-start" disableGutters style={{ overflowWrap: 'anywhere' }}>
+          <ListItem key={result.checkId} alignItems="flex-start" disableGutters>
             <ListItemIcon style={{ minWidth: 32, marginTop: 4 }}>
               <CheckStateIcon state={result.state} title={title} />
             </ListItemIcon>
             <ListItemText
+              style={{ whiteSpace: 'normal', overflowWrap: 'anywhere', minWidth: 0 }}
               primary={`${title}${definition ? ` (${levelLabel(definition.level)})` : ''}`}
               secondary={
                 <>

@@ -1,3 +1,4 @@
+import Typography from '@material-ui/core/Typography';
 import { TrendPoint } from '@internal/plugin-scorecards-common';
 import { DateTime } from 'luxon';
 import { Area, AreaChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
@@ -12,6 +13,15 @@ export function LevelTrendChart(props: { trend: TrendPoint[]; scorecardId: strin
       at: DateTime.fromISO(point.evaluatedAt).toFormat('d LLL HH:mm'),
       ...point.levelCounts,
     }));
+  if (data.length < 2) {
+    return (
+      <Typography variant="body2" color="textSecondary" style={{ padding: 16 }}>
+        {data.length === 0
+          ? 'No evaluations in the history window yet.'
+          : 'The trend appears after the second evaluation; levels are recorded on every run.'}
+      </Typography>
+    );
+  }
   return (
     <ResponsiveContainer width="100%" height={props.height ?? 220}>
       <AreaChart data={data} margin={{ left: 0, right: 16 }}>
