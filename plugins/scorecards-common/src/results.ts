@@ -59,6 +59,8 @@ export interface FactSourceStatus {
   demo: boolean;
   /** When the source last read its own outside system, if it says. */
   asOf: string | null;
+  /** How long this evaluation waited for the source. */
+  durationMs: number;
 }
 
 export interface EvaluationRun {

@@ -22,6 +22,8 @@ export async function collectFacts(options: {
   const { retrievers, entities, timeoutMs, logger } = options;
   const outcomes = await Promise.all(
     retrievers.map(async retriever => {
+      const started = Date.now();
+      const took = () => Date.now() - started;
       let timer: NodeJS.Timeout | undefined;
       try {
         const timeout = new Promise<never>((_, reject) => {
@@ -31,11 +33,11 @@ export async function collectFacts(options: {
           );
         });
         const retrieval = await Promise.race([retriever.retrieve(entities), timeout]);
-        return { retriever, retrieval };
+        return { retriever, retrieval, durationMs: took() };
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         logger.warn(`Scorecard facts from ${retriever.id} are unavailable: ${message}`);
-        return { retriever, error: message };
+        return { retriever, error: message, durationMs: took() };
       } finally {
         clearTimeout(timer);
       }
@@ -55,6 +57,7 @@ export async function collectFacts(options: {
       error: outcome.error ?? outcome.retrieval?.lastError ?? null,
       demo: outcome.retrieval?.demo ?? false,
       asOf: outcome.retrieval?.asOf ?? null,
+      durationMs: outcome.durationMs,
     });
     for (const fact of factNames) {
       if (outcome.error !== undefined) {

@@ -76,7 +76,10 @@ export function ScorecardsOverviewPage() {
         </Box>
         <RunSummary run={overview.run} demo={overview.demo} />
         {actionError && <ResponseErrorPanel error={actionError} />}
-        <FactSourceNotices sources={overview.sources} />
+        <FactSourceNotices
+          sources={overview.sources}
+          onlyFacts={overview.scorecards.find(s => s.id === scorecardId)?.checks.map(c => c.fact)}
+        />
         <Tabs
           value={scorecardId}
           onChange={(_, id) => update({ scorecard: id })}
