@@ -145,6 +145,8 @@ const rows = [
   ['full evaluation, POST wall time', result.firstEvaluationWallMs, 'ms'],
   ['full evaluation, second run (changes only)', result.secondEvaluationMs, 'ms'],
   ...Object.entries(sourceMs).map(([id, ms]) => [`  of the first run, waiting for ${id} facts`, ms, 'ms']),
+  // Sources are read side by side: the rest is catalog read, 25 checks x entities, store.
+  ['  of the first run, everything but fact sources', result.firstEvaluationMs - Math.max(...Object.values(sourceMs)), 'ms'],
   ['overview API, whole grid, p50', result.overviewP50Ms, 'ms'],
   ['overview API, whole grid, p95', result.overviewP95Ms, 'ms'],
   ['overview response size', result.overviewBytes / 1024, 'KiB'],

@@ -20,6 +20,7 @@ import { DefinitionsSource } from '../definitions/DefinitionsSource';
 import { ALL_SCOPE, ScorecardEvaluator } from '../evaluation/ScorecardEvaluator';
 import { rollUp } from '../evaluation/rollUp';
 import { buildOverviewRows, filterResults, filterValues, OverviewFilter } from './buildOverview';
+import { BoundedCache } from './BoundedCache';
 import { LatestResults } from './LatestResults';
 import { overviewCsv } from './overviewCsv';
 
@@ -70,6 +71,7 @@ export function createRouter(deps: RouterDeps): express.Router {
   const { store, definitions, evaluator, httpAuth, permissions } = deps;
   const clock = deps.clock ?? (() => new Date());
   const latest = new LatestResults(store);
+  const overviewCache = new BoundedCache<string>(50);
   const router = Router();
   router.use(express.json({ limit: '1mb' }));
 
@@ -139,26 +141,34 @@ export function createRouter(deps: RouterDeps): express.Router {
       lifecycles: listParam(req.query, 'lifecycle'),
     };
     const info = await runInfo();
-    return { current, info, rows: buildOverviewRows(current.definitions, filterResults(info.results, filter)) };
+    return { current, info, filter, rows: () => buildOverviewRows(current.definitions, filterResults(info.results, filter)) };
   }
 
   router.get('/overview', async (req, res) => {
-    const { current, info, rows } = await overview(req);
-    const body: OverviewResponse = {
-      run: info.run,
-      sources: info.sources,
-      demo: info.demo,
-      levels: current.definitions.levels,
-      scorecards: current.definitions.scorecards.map(s => ({
-        id: s.id,
-        title: s.title,
-        description: s.description,
-        checks: s.checks.map(c => ({ id: c.id, title: c.title, level: c.level, fact: c.fact })),
-      })),
-      rows,
-      filters: filterValues(info.results),
-    };
-    res.json(body);
+    const { current, info, filter, rows } = await overview(req);
+    // The grid only changes with a new run or new definitions: build each filtered view
+    // once, not once per request (the whole grid is about 1 KB per entity).
+    const key = JSON.stringify([info.run?.id ?? null, current.source, current.updatedAt, filter]);
+    let body = overviewCache.get(key);
+    if (!body) {
+      const response: OverviewResponse = {
+        run: info.run,
+        sources: info.sources,
+        demo: info.demo,
+        levels: current.definitions.levels,
+        scorecards: current.definitions.scorecards.map(s => ({
+          id: s.id,
+          title: s.title,
+          description: s.description,
+          checks: s.checks.map(c => ({ id: c.id, title: c.title, level: c.level, fact: c.fact })),
+        })),
+        rows: rows(),
+        filters: filterValues(info.results),
+      };
+      body = JSON.stringify(response);
+      overviewCache.set(key, body);
+    }
+    res.type('application/json').send(body);
   });
 
   router.get('/overview.csv', async (req, res) => {
@@ -166,7 +176,7 @@ export function createRouter(deps: RouterDeps): express.Router {
     res
       .type('text/csv; charset=utf-8')
       .attachment('scorecards.csv')
-      .send(overviewCsv(current.definitions, rows));
+      .send(overviewCsv(current.definitions, rows()));
   });
 
   router.get('/entity', async (req, res) => {
