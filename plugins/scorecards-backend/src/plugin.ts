@@ -85,6 +85,7 @@ export const scorecardsPlugin = createBackendPlugin({
             retrievers: allRetrievers,
             httpAuth,
             permissions,
+            logger,
             platformGroup: settings.platformGroup,
             trendDays: settings.historyDays,
           }),

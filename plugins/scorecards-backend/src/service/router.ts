@@ -1,4 +1,4 @@
-import { HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
+import { HttpAuthService, LoggerService, PermissionsService } from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult, BasicPermission } from '@backstage/plugin-permission-common';
@@ -31,6 +31,7 @@ export interface RouterDeps {
   retrievers: ScorecardFactRetriever[];
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
+  logger: LoggerService;
   /** Named in the denial message, e.g. group:default/platform. */
   platformGroup: string;
   trendDays: number;
@@ -118,8 +119,12 @@ export function createRouter(deps: RouterDeps): express.Router {
   router.put('/definitions', async (req, res) => {
     const userRef = await authorizeUser(req, scorecardsDefinitionsUpdatePermission, 'change scorecard definitions');
     const updated = await definitions.update(req.body?.yaml, userRef, clock());
-    const run = await evaluator.evaluate('definitions', userRef);
-    res.json({ ...updated, run: run ?? null });
+    // Evaluating thousands of entities can take minutes (the Kubernetes facts ask once per
+    // component): answer now, the new results follow.
+    evaluator.evaluate('definitions', userRef).catch(error =>
+      deps.logger.error(`Scorecard evaluation after a definitions change failed: ${error}`),
+    );
+    res.json(updated);
   });
 
   router.post('/evaluate', async (req, res) => {

@@ -23,8 +23,11 @@ export interface ScorecardsApi {
   getDefinitions(): Promise<DefinitionsResponse>;
   /** Platform group only. */
   evaluate(): Promise<EvaluationRun>;
-  /** Platform group only; rejects with the fields at fault when the YAML is invalid. */
-  saveDefinitions(yaml: string): Promise<DefinitionsResponse>;
+  /**
+   * Platform group only; rejects with the fields at fault when the YAML is invalid. The
+   * re-evaluation it starts finishes after this resolves.
+   */
+  saveDefinitions(yaml: string): Promise<void>;
 }
 
 export const scorecardsApiRef = createApiRef<ScorecardsApi>({ id: 'plugin.scorecards.api' });

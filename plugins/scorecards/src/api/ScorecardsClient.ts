@@ -52,8 +52,8 @@ export class ScorecardsClient implements ScorecardsApi {
     return run;
   }
 
-  saveDefinitions(yaml: string) {
-    return this.json<Awaited<ReturnType<ScorecardsApi['saveDefinitions']>>>('/definitions', {
+  async saveDefinitions(yaml: string) {
+    await this.request('/definitions', {
       method: 'PUT',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ yaml }),

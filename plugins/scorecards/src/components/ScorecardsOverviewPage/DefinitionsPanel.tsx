@@ -83,7 +83,7 @@ export function DefinitionsPanel(props: { definitions: DefinitionsResponse; onSa
         <DialogActions>
           <Button onClick={() => setEditing(false)}>Cancel</Button>
           <Button color="primary" variant="contained" disabled={saving} onClick={save}>
-            {saving ? 'Saving and re-evaluating…' : 'Save and re-evaluate'}
+            {saving ? 'Saving…' : 'Save and re-evaluate'}
           </Button>
         </DialogActions>
       </Dialog>
