@@ -77,3 +77,21 @@ test('a team sees its scorecards on its page and on the home page', async ({ pag
   await expect(page.getByRole('heading', { name: 'Platform health' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'All scorecards' })).toBeVisible();
 });
+
+test('a definitions edit with a mistake is refused, naming the field', async ({ page }) => {
+  await enterAsGuest(page);
+  await openEvaluatedOverview(page);
+  await page.getByText(/^Definitions: checks, facts and levels/).click();
+  await expect(page.getByText('levels: [bronze, silver, gold]').first()).toBeVisible();
+  // The embedded default's allow-all policy lets the guest edit; production allows the platform group only.
+  await page.getByRole('button', { name: 'Edit definitions' }).click();
+  const editor = page.getByRole('textbox', { name: 'Definitions (YAML)' });
+  const yaml = await editor.inputValue();
+  await editor.fill(yaml.replace('level: bronze', 'level: platinum'));
+  await page.getByRole('button', { name: 'Save and re-evaluate' }).click();
+  await expect(page.getByRole('alert')).toContainText(
+    'scorecards[0].checks[0].level: level "platinum" is not one of levels: bronze, silver, gold',
+  );
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByText(/from the file named by scorecards.definitionsFile/)).toBeVisible();
+});

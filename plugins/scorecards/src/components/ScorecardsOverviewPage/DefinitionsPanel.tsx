@@ -1,4 +1,5 @@
-import { ResponseErrorPanel, WarningPanel } from '@backstage/core-components';
+import { WarningPanel } from '@backstage/core-components';
+import { ResponseError } from '@backstage/errors';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import { DefinitionsResponse, scorecardsDefinitionsUpdatePermission } from '@internal/plugin-scorecards-common';
@@ -14,6 +15,7 @@ import DialogTitle from '@material-ui/core/DialogTitle';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
+import Alert from '@material-ui/lab/Alert';
 import { useState } from 'react';
 import { scorecardsApiRef } from '../../api/ScorecardsApi';
 
@@ -68,9 +70,16 @@ export function DefinitionsPanel(props: { definitions: DefinitionsResponse; onSa
       </AccordionDetails>
       <Dialog open={editing} onClose={() => setEditing(false)} fullWidth maxWidth="md">
         <DialogTitle>Edit scorecard definitions</DialogTitle>
+        {/* Outside the scrolling content, so the fields at fault stay in view. */}
+        {error && (
+          <Alert severity="error" style={{ margin: '0 24px 8px', maxHeight: 160, overflow: 'auto' }}>
+            {/* A ResponseError's own message is only the status; the backend's says what to fix. */}
+            {error instanceof ResponseError ? error.body.error.message : error.message}
+          </Alert>
+        )}
         <DialogContent>
-          {error && <ResponseErrorPanel error={error} />}
           <TextField
+            id="scorecards-definitions-yaml"
             label="Definitions (YAML)"
             multiline
             fullWidth
