@@ -148,4 +148,16 @@ describe.each(databases.eachSupportedId())('ScorecardEvaluator on %p', databaseI
     const payments = await store.getTrend('group:default/payments', new Date(0));
     expect(payments.at(-1)).toMatchObject({ levelCounts: { none: 1, bronze: 0, silver: 0, gold: 1 } });
   });
+
+  it('prunes history and trends older than the retention, keeping the latest results', async () => {
+    const { store, evaluator } = await setUp(databaseId, 'up');
+    await evaluator.evaluate('schedule');
+    await evaluator.evaluate('schedule');
+    await store.prune(new Date(Date.now() + 60_000));
+    expect(await store.getTrend('all', new Date(0))).toEqual([]);
+    expect(await store.getHistory('component:default/ready')).toEqual([]);
+    // The latest run and every entity's latest result stay, so pages keep working.
+    expect((await store.getLatestRun())?.entityCount).toBe(7);
+    expect(await store.listResults()).toHaveLength(7);
+  });
 });
