@@ -1,0 +1,3 @@
+export { scorecardsModuleDora as default } from './module';
+export { createDoraFactRetriever } from './doraFactRetriever';
+export type { DoraFactsResponse } from './doraFactRetriever';

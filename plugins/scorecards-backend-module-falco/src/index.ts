@@ -1,0 +1,3 @@
+export { scorecardsModuleFalco as default } from './module';
+export { createFalcoFactRetriever } from './falcoFactRetriever';
+export type { FalcoFactsResponse } from './falcoFactRetriever';

@@ -1,0 +1,3 @@
+export { scorecardsModuleSlo as default } from './module';
+export { createSloFactRetriever, sloFacts } from './sloFactRetriever';
+export type { SloItem } from './sloFactRetriever';

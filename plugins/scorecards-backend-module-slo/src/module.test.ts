@@ -1,0 +1,139 @@
+import { coreServices, createServiceFactory } from '@backstage/backend-plugin-api';
+import { mockCredentials, mockServices, startTestBackend, TestDatabases } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import scorecardsPlugin from '@internal/plugin-scorecards-backend';
+import sloPlugin, { SloStatusStore } from '@internal/plugin-slo-backend';
+import { computeSloStatus, SLO_REPORTING_WINDOWS, SloDefinition } from '@internal/plugin-slo-common';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import request from 'supertest';
+import { scorecardsModuleSlo } from './module';
+
+jest.setTimeout(60_000);
+
+const DEFINITIONS = `
+levels: [bronze, silver]
+scorecards:
+  - id: reliability
+    title: Reliability
+    checks:
+      - { id: slo-defined, title: SLO defined, level: bronze, fact: slo.defined, howToFix: Add an OpenSLO document, link: /slo }
+      - { id: slo-budget, title: Budget left, level: silver, fact: slo.budgetLeft, howToFix: Spend on reliability, link: /slo }
+`;
+
+const component = (name: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name, namespace: 'default' },
+  spec: { type: 'service', lifecycle: 'production', owner: 'checkout' },
+});
+
+const slo = (name: string): SloDefinition => ({
+  entityRef: `component:default/${name}`,
+  name: `${name}-availability`,
+  displayName: 'Availability',
+  target: 0.999,
+  window: '30d',
+  prometheus: 'default',
+  indicator: { bad: 'bad_total', total: 'total' },
+});
+
+/** The status the SLO plugin computes when `wholeWindowErrorRatio` of requests failed. */
+const statusAt = (wholeWindowErrorRatio: number) =>
+  computeSloStatus({
+    target: 0.999,
+    window: '30d',
+    measured: {
+      byWindow: Object.fromEntries(SLO_REPORTING_WINDOWS.map(w => [w, wholeWindowErrorRatio])) as any,
+      wholeWindow: wholeWindowErrorRatio,
+    },
+  });
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
+/** Each plugin its own database, as in production; the SLO one is returned to fill in. */
+async function perPluginDatabases() {
+  const knexes = new Map([
+    ['scorecards', await databases.init('SQLITE_3')],
+    ['slo', await databases.init('SQLITE_3')],
+  ]);
+  const factory = createServiceFactory({
+    service: coreServices.database,
+    deps: { plugin: coreServices.pluginMetadata },
+    factory: ({ plugin }) => ({ getClient: async () => knexes.get(plugin.getId())! }),
+  });
+  return { factory, sloKnex: knexes.get('slo')! };
+}
+
+async function startBackend(options: { withSloPlugin: boolean }) {
+  const { factory, sloKnex: knex } = await perPluginDatabases();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scorecards-slo-'));
+  fs.writeFileSync(path.join(dir, 'scorecards.yaml'), DEFINITIONS);
+  const { server } = await startTestBackend({
+    features: [
+      scorecardsPlugin,
+      scorecardsModuleSlo,
+      ...(options.withSloPlugin ? [sloPlugin] : []),
+      catalogServiceMock.factory({
+        entities: ['healthy', 'exhausted', 'unmeasured', 'no-slo'].map(component),
+      }),
+      factory,
+      mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
+      mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
+      mockServices.rootConfig.factory({
+        data: {
+          scorecards: { definitionsFile: path.join(dir, 'scorecards.yaml') },
+          slo: { prometheus: { default: { baseUrl: 'http://127.0.0.1:9' } } },
+        },
+      }),
+    ],
+  });
+  return { server, knex };
+}
+
+async function evaluateAndRead(server: any) {
+  const header = mockCredentials.user.header('user:default/priya.nair');
+  const run = await request(server).post('/api/scorecards/evaluate').set('Authorization', header).expect(200);
+  const overview = await request(server).get('/api/scorecards/overview').set('Authorization', header).expect(200);
+  return {
+    run: run.body.run,
+    states: Object.fromEntries(
+      overview.body.rows.map((r: any) => [r.entityRef.replace('component:default/', ''), r.checks.reliability]),
+    ),
+  };
+}
+
+describe('scorecards SLO module', () => {
+  it('reads the real SLO plugin with a service token and turns its statuses into facts', async () => {
+    const { server, knex } = await startBackend({ withSloPlugin: true });
+    const sloStore = await SloStatusStore.create(mockServices.database({ knex }));
+    const at = new Date('2026-11-27T10:00:00Z');
+    await sloStore.saveStatus(slo('healthy'), statusAt(0.0004), at); // 60% budget left
+    await sloStore.saveStatus(slo('exhausted'), statusAt(0.0012), at); // 20% overspent
+    await sloStore.saveError(slo('unmeasured'), 'Prometheus did not answer', at);
+
+    const { run, states } = await evaluateAndRead(server);
+    expect(run.sources.find((s: any) => s.id === 'slo')).toMatchObject({
+      available: true,
+      asOf: '2026-11-27T10:00:00.000Z',
+      error: '1 of 3 SLOs failed to refresh, e.g. component:default/unmeasured unmeasured-availability: Prometheus did not answer',
+    });
+    expect(states).toEqual({
+      healthy: ['passed', 'passed'],
+      exhausted: ['passed', 'failed'],
+      // Defined but never measured: whether budget is left is not known.
+      unmeasured: ['passed', 'unknown'],
+      'no-slo': ['failed', 'failed'],
+    });
+  });
+
+  it('marks SLO checks unknown when the SLO plugin does not answer', async () => {
+    const { server } = await startBackend({ withSloPlugin: false });
+    const { run, states } = await evaluateAndRead(server);
+    expect(run.sources.find((s: any) => s.id === 'slo')).toMatchObject({ available: false });
+    expect(Object.values(states)).toEqual(Array(4).fill(['unknown', 'unknown']));
+  });
+});

@@ -1,0 +1,67 @@
+import { InputError } from '@backstage/errors';
+import { ScorecardDefinitions } from '@internal/plugin-scorecards-common';
+import fs from 'node:fs/promises';
+import { ScorecardStore } from '../database/ScorecardStore';
+import { parseDefinitionsYaml } from './parseDefinitionsYaml';
+
+export interface CurrentDefinitions {
+  definitions: ScorecardDefinitions;
+  yaml: string;
+  source: 'file' | 'database';
+  updatedBy: string | null;
+  updatedAt: string | null;
+}
+
+/**
+ * The scorecard definitions in force: the newest saved from the portal (PUT /definitions),
+ * else the YAML file named by `scorecards.definitionsFile`, re-read when it changes.
+ */
+export class DefinitionsSource {
+  private fileCache?: { mtimeMs: number; current: CurrentDefinitions };
+
+  constructor(private readonly options: { store: ScorecardStore; file?: string }) {}
+
+  async current(): Promise<CurrentDefinitions | undefined> {
+    const saved = await this.options.store.getSavedDefinitions();
+    if (saved) {
+      return {
+        definitions: parseDefinitionsYaml(saved.yaml, 'the saved definitions'),
+        yaml: saved.yaml,
+        source: 'database',
+        updatedBy: saved.updatedBy,
+        updatedAt: saved.updatedAt,
+      };
+    }
+    return this.fromFile();
+  }
+
+  /** Validates before saving, so a bad edit never replaces working definitions. */
+  async update(yaml: string, updatedBy: string | null, at = new Date()): Promise<CurrentDefinitions> {
+    if (typeof yaml !== 'string' || yaml.trim() === '') {
+      throw new InputError('Request body field "yaml" must be the scorecard definitions as YAML text');
+    }
+    const definitions = parseDefinitionsYaml(yaml, 'the request body field "yaml"');
+    await this.options.store.saveDefinitions(yaml, updatedBy, at);
+    return { definitions, yaml, source: 'database', updatedBy, updatedAt: at.toISOString() };
+  }
+
+  private async fromFile(): Promise<CurrentDefinitions | undefined> {
+    const { file } = this.options;
+    if (!file) return undefined;
+    const stat = await fs.stat(file);
+    if (this.fileCache?.mtimeMs !== stat.mtimeMs) {
+      const yaml = await fs.readFile(file, 'utf8');
+      this.fileCache = {
+        mtimeMs: stat.mtimeMs,
+        current: {
+          definitions: parseDefinitionsYaml(yaml, file),
+          yaml,
+          source: 'file',
+          updatedBy: null,
+          updatedAt: stat.mtime.toISOString(),
+        },
+      };
+    }
+    return this.fileCache.current;
+  }
+}

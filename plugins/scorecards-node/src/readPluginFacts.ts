@@ -1,0 +1,35 @@
+import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
+import { ResponseError } from '@backstage/errors';
+
+/**
+ * GETs another backend plugin's JSON endpoint (e.g. `slo` + `/slos`) with a service token,
+ * the way every scorecards fact module reads its source plugin. Throws on any non-2xx
+ * answer or after `timeoutMs`, which marks the module's facts unavailable.
+ */
+export async function readPluginFacts<T>(options: {
+  discovery: DiscoveryService;
+  auth: AuthService;
+  pluginId: string;
+  path: string;
+  timeoutMs?: number;
+}): Promise<T> {
+  const { discovery, auth, pluginId, path } = options;
+  const baseUrl = await discovery.getBaseUrl(pluginId);
+  const { token } = await auth.getPluginRequestToken({
+    onBehalfOf: await auth.getOwnServiceCredentials(),
+    targetPluginId: pluginId,
+  });
+  const response = await fetch(`${baseUrl}${path}`, {
+    headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
+    signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
+  });
+  if (response.status === 404) {
+    throw new Error(
+      `the ${pluginId} plugin is not installed in this backend (404 from ${baseUrl}${path})`,
+    );
+  }
+  if (!response.ok) {
+    throw await ResponseError.fromResponse(response);
+  }
+  return (await response.json()) as T;
+}

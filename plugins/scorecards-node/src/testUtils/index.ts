@@ -1,0 +1,2 @@
+export { startFactsFake } from './startFactsFake';
+export type { FactsFakeAnswer } from './startFactsFake';
