@@ -46,6 +46,9 @@ backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
 backend.add(import('@backstage/plugin-kubernetes-backend'));
 backend.add(import('@internal/plugin-demo-cluster-backend'));
 
+// Falco runtime-security alerts (Falcosidekick webhook ingest, mapped to components)
+backend.add(import('@internal/plugin-falco-backend'));
+
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
