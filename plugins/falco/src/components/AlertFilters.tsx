@@ -38,7 +38,7 @@ export function AlertFilters(props: {
   return (
     <Box display="flex" flexWrap="wrap" mb={2}>
       <FormControl className={classes.control} size="small">
-        <InputLabel id="falco-priority-label">Priority</InputLabel>
+        <InputLabel id="falco-priority-label" shrink>Priority</InputLabel>
         <Select
           labelId="falco-priority-label"
           multiple
@@ -60,7 +60,7 @@ export function AlertFilters(props: {
         </Select>
       </FormControl>
       <FormControl className={classes.control} size="small">
-        <InputLabel id="falco-rule-label">Rule</InputLabel>
+        <InputLabel id="falco-rule-label" shrink>Rule</InputLabel>
         <Select
           labelId="falco-rule-label"
           value={value.rule}

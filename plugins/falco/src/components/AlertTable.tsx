@@ -7,6 +7,7 @@ import Typography from '@material-ui/core/Typography';
 import OpenInNewIcon from '@material-ui/icons/Launch';
 import { FalcoAlert } from '@internal/plugin-falco-common';
 import { DemoDataLabel } from '@internal/portal-react';
+import { makeStyles } from '@material-ui/core/styles';
 import { useMemo, useState } from 'react';
 import { falcoApiRef } from '../api/FalcoApi';
 import { AlertDetailDrawer } from './AlertDetailDrawer';
@@ -14,11 +15,32 @@ import { AlertFilters, AlertFilterValues, sinceOf } from './AlertFilters';
 import { PriorityChip } from './PriorityChip';
 import { formatRelative, formatTime } from './formatTime';
 
+const useStyles = makeStyles({
+  // Falco outputs are long: two lines here, all of it in the drawer.
+  output: {
+    fontFamily: 'monospace',
+    fontSize: '0.8rem',
+    wordBreak: 'break-word',
+    display: '-webkit-box',
+    WebkitLineClamp: 2,
+    WebkitBoxOrient: 'vertical',
+    overflow: 'hidden',
+  },
+  pod: { fontFamily: 'monospace', fontSize: '0.8rem', wordBreak: 'break-word' },
+});
+
 /**
  * A filterable, paged list of Falco events (one component's, or the unmapped ones); a
  * row's details button opens every field in a drawer.
  */
-export function AlertTable(props: { entityRef?: string; unmapped?: boolean; title: string; showComponent?: boolean }) {
+export function AlertTable(props: {
+  entityRef?: string;
+  unmapped?: boolean;
+  title: string;
+  showComponent?: boolean;
+  pageSize?: number;
+}) {
+  const classes = useStyles();
   const api = useApi(falcoApiRef);
   const [filters, setFilters] = useState<AlertFilterValues>({ priorities: [], rule: '', range: '7d' });
   const [rules, setRules] = useState<string[]>([]);
@@ -31,30 +53,31 @@ export function AlertTable(props: { entityRef?: string; unmapped?: boolean; titl
       {
         title: 'Priority',
         field: 'priority',
-        width: '120px',
+        width: '130px',
         render: alert => <PriorityChip priority={alert.priority} />,
       },
-      { title: 'Rule', field: 'rule', render: alert => <Typography variant="body2">{alert.rule}</Typography> },
+      { title: 'Rule', field: 'rule', width: '220px', render: alert => <Typography variant="body2">{alert.rule}</Typography> },
       {
         title: 'Output',
         field: 'output',
         render: alert => (
-          <Typography variant="body2" style={{ fontFamily: 'monospace', wordBreak: 'break-word' }}>
-            {alert.output.length > 220 ? `${alert.output.slice(0, 220)}…` : alert.output}
+          <Typography variant="body2" className={classes.output} title={alert.output}>
+            {alert.output}
           </Typography>
         ),
       },
-      { title: 'Pod', field: 'pod', render: alert => alert.pod ?? '—' },
+      { title: 'Pod', field: 'pod', width: '210px', render: alert => <span className={classes.pod}>{alert.pod ?? '—'}</span> },
       {
         title: 'Time',
         field: 'time',
-        width: '170px',
+        width: '130px',
+        cellStyle: { whiteSpace: 'nowrap' },
         render: alert => <Tooltip title={formatTime(alert.time)}><span>{formatRelative(alert.time)}</span></Tooltip>,
       },
       {
-        title: '',
+        title: 'Details',
         field: 'id',
-        width: '56px',
+        width: '96px',
         render: alert => (
           <IconButton size="small" aria-label={`Details of ${alert.rule} at ${formatTime(alert.time)}`} onClick={() => setSelected(alert)}>
             <OpenInNewIcon fontSize="small" />
@@ -70,7 +93,7 @@ export function AlertTable(props: { entityRef?: string; unmapped?: boolean; titl
       });
     }
     return list;
-  }, [props.showComponent]);
+  }, [props.showComponent, classes]);
 
   return (
     <>
@@ -85,7 +108,16 @@ export function AlertTable(props: { entityRef?: string; unmapped?: boolean; titl
         }
         columns={columns}
         onRowClick={(_event, alert) => alert && setSelected(alert)}
-        options={{ pageSize: 20, pageSizeOptions: [20, 50, 100], search: false, sorting: false, padding: 'dense', emptyRowsWhenPaging: false }}
+        // Fixed layout: the narrow columns keep their widths, the output takes the rest.
+        options={{
+          pageSize: props.pageSize ?? 20,
+          pageSizeOptions: [10, 20, 50, 100],
+          search: false,
+          sorting: false,
+          padding: 'dense',
+          emptyRowsWhenPaging: false,
+          tableLayout: 'fixed',
+        }}
         emptyContent={
           <Typography variant="body2" style={{ padding: 16 }}>
             No Falco events match these filters.

@@ -34,7 +34,7 @@ function TopRules(props: { overview: FalcoOverviewResponse }) {
     <Table
       title="Top rules"
       options={{ paging: false, search: false, padding: 'dense', toolbar: true }}
-      data={props.overview.topRules}
+      data={props.overview.topRules.map(r => ({ ...r, id: r.rule }))}
       emptyContent={<Typography style={{ padding: 16 }}>No events in this period.</Typography>}
       columns={[
         { title: 'Rule', field: 'rule' },
@@ -50,7 +50,7 @@ function TopServices(props: { overview: FalcoOverviewResponse }) {
     <Table
       title="Top services"
       options={{ paging: false, search: false, padding: 'dense' }}
-      data={props.overview.topServices}
+      data={props.overview.topServices.map(s => ({ ...s, id: s.entityRef }))}
       emptyContent={<Typography style={{ padding: 16 }}>No component had events in this period.</Typography>}
       columns={[
         { title: 'Component', field: 'entityRef', render: s => <EntityRefLink entityRef={s.entityRef} defaultKind="component" /> },
@@ -69,7 +69,7 @@ export function FalcoOverviewPage() {
 
   return (
     <Content>
-      <ContentHeader title="Runtime security">
+      <ContentHeader title="Falco alerts across all services">
         <Box display="flex" alignItems="center" style={{ gap: 16 }}>
           {value?.demo && <DemoDataLabel source="Falco" />}
           <FormControl size="small">
@@ -120,7 +120,7 @@ export function FalcoOverviewPage() {
               workload (backstage.io/kubernetes-id and backstage.io/kubernetes-namespace, or devportal.io/container-image)
               and they are mapped on the next catalog refresh.
             </Typography>
-            <AlertTable unmapped title="Unmapped events" />
+            <AlertTable unmapped title="Unmapped events" pageSize={10} />
           </Grid>
         </Grid>
       )}

@@ -6,6 +6,8 @@ import { FalcoPriority, PRIORITY_LABELS } from '@internal/plugin-falco-common';
 export function priorityColor(theme: Theme, priority: FalcoPriority): string {
   switch (priority) {
     case 'emergency':
+      // Darker than Alert so the two stay apart in charts.
+      return '#7f0000';
     case 'alert':
       return theme.palette.error.dark;
     case 'critical':

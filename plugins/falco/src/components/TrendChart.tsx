@@ -17,7 +17,8 @@ export function TrendChart(props: { trend: FalcoDailyCounts[] }) {
           <Tooltip
             contentStyle={{ background: theme.palette.background.paper, border: `1px solid ${theme.palette.divider}` }}
           />
-          <Legend />
+          {/* Severity order, not alphabetical. */}
+          <Legend itemSorter={null} />
           {FALCO_PRIORITIES.map(priority => (
             <Bar
               key={priority}
