@@ -2,6 +2,7 @@ import { mockCredentials, mockServices, startTestBackend } from '@backstage/back
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { FALCO_PRIORITIES, parseFalcoPriority } from '@internal/plugin-falco-common';
+import { JsonObject } from '@backstage/types';
 import request from 'supertest';
 import { FALCO_DOCS_EXAMPLE_JSON, falcoDocsExample, sidekickEvent } from './__testUtils__/falcoFixtures';
 import { generateDemoEvents } from './demo/generateDemoEvents';
@@ -26,7 +27,7 @@ const entities = [
   component('payments-service', { 'devportal.io/container-image': 'registry.harbormarket.example/payments-service' }),
 ];
 
-async function startFalco(falcoConfig: Record<string, unknown> = { ingest: { token: TOKEN } }) {
+async function startFalco(falcoConfig: JsonObject = { ingest: { token: TOKEN } }) {
   const { server } = await startTestBackend({
     features: [
       falcoPlugin,

@@ -5,7 +5,18 @@
  */
 export const FALCO_DOCS_EXAMPLE_JSON = `{"hostname":"ip-172-31-3-191","output":"13:44:05.478445995: Critical A shell was spawned in a container with an attached terminal (user=root user_loginuid=-1 k8s.ns=default k8s.pod=kubecon container=ee97d9c4186f shell=sh parent=runc cmdline=sh -c clear; (bash || ash || sh) pid=10233 terminal=34816 container_id=ee97d9c4186f image=docker.io/library/alpine)","priority":"Critical","rule":"Terminal shell in container","source":"syscall","tags":["container","mitre_execution","shell"],"time":"2023-05-25T13:44:05.478445995Z","output_fields":{"container.id":"ee97d9c4186f","container.image.repository":"docker.io/library/alpine","evt.time":1685022245478445995,"k8s.ns.name":"default","k8s.pod.name":"kubecon","proc.cmdline":"sh -c clear; (bash || ash || sh)","proc.name":"sh","proc.pid":10233,"proc.pname":"runc","proc.tty":34816,"user.loginuid":-1,"user.name":"root"}}`;
 
-export const falcoDocsExample = (): Record<string, any> => JSON.parse(FALCO_DOCS_EXAMPLE_JSON);
+/** A Falco JSON event; tests change fields freely, including to wrong types. */
+export type FalcoJson = {
+  uuid?: string;
+  time: string;
+  rule: string;
+  priority: string;
+  hostname?: string;
+  output_fields: Record<string, any>;
+  [field: string]: any;
+};
+
+export const falcoDocsExample = (): FalcoJson => JSON.parse(FALCO_DOCS_EXAMPLE_JSON);
 
 let counter = 0;
 

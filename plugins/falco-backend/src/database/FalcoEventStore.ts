@@ -122,7 +122,7 @@ export class FalcoEventStore {
         return result ? [{ row, result }] : [];
       });
       if (changes.length === 0) continue;
-      await this.knex.transaction(async tx => {
+      remapped += await this.knex.transaction(async tx => {
         const moved: typeof changes = [];
         for (const change of changes) {
           // Another replica may have mapped it meanwhile: only move counts of rows we changed.
@@ -134,7 +134,7 @@ export class FalcoEventStore {
         }
         await addCounts(tx, moved.map(c => ({ day: c.row.day, entity_ref: UNMAPPED, priority: c.row.priority })), -1);
         await addCounts(tx, moved.map(c => ({ day: c.row.day, entity_ref: c.result.entityRef, priority: c.row.priority })), +1);
-        remapped += moved.length;
+        return moved.length;
       });
     }
   }

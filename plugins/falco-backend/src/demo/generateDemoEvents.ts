@@ -56,7 +56,10 @@ function workloadOf(component: MappableComponent): Workload | undefined {
   const id = component.kubernetesId;
   // A few services are noisy (a legacy gateway, a debug-heavy team), most are quiet.
   const noise = fraction(`noise/${component.entityRef}`);
-  const rate = id.includes('legacy') ? 0.6 : noise > 0.8 ? 0.35 : noise > 0.3 ? 0.1 : 0.03;
+  let rate = 0.03;
+  if (id.includes('legacy')) rate = 0.6;
+  else if (noise > 0.8) rate = 0.35;
+  else if (noise > 0.3) rate = 0.1;
   return {
     seed: component.entityRef,
     namespace: component.namespace ?? 'default',

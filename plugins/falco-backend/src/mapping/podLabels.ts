@@ -14,11 +14,9 @@ export function podLabelsOf(fields: Record<string, FalcoOutputFieldValue>): Map<
     if (match && typeof value === 'string') labels.set(match[1] ?? match[2], value);
   }
   const list = fields['k8s.pod.labels'];
-  const pairs = Array.isArray(list)
-    ? list
-    : typeof list === 'string'
-      ? list.replace(/^[([]|[)\]]$/g, '').split(',')
-      : [];
+  let pairs: string[] = [];
+  if (Array.isArray(list)) pairs = list;
+  else if (typeof list === 'string') pairs = list.replace(/^[([]|[)\]]$/g, '').split(',');
   for (const pair of pairs) {
     const separator = pair.search(/[:=]/);
     if (separator > 0) labels.set(pair.slice(0, separator).trim(), pair.slice(separator + 1).trim());

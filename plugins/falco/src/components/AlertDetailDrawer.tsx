@@ -47,7 +47,11 @@ function Row(props: { name: string; value: React.ReactNode }) {
   );
 }
 
-const show = (value: unknown) => (value === null ? <em>null</em> : Array.isArray(value) ? value.join(', ') : String(value));
+function show(value: unknown) {
+  if (value === null) return <em>null</em>;
+  if (Array.isArray(value)) return value.join(', ');
+  return String(value);
+}
 
 /** Every field Falco sent for one event, in a side drawer. */
 export function AlertDetailDrawer(props: { alert?: FalcoAlert; onClose: () => void }) {
