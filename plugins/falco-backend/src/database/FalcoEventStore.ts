@@ -64,6 +64,14 @@ export interface AlertQuery {
 export class FalcoEventStore {
   static async create(database: DatabaseService): Promise<FalcoEventStore> {
     const knex = await database.getClient();
+    if (knex.client.config.client?.toString().includes('sqlite')) {
+      // Each acknowledged event is one commit. In WAL mode with synchronous FULL a commit
+      // is still on disk when it returns, with one fsync instead of the rollback
+      // journal's several (about 5x the single-event ingest rate, see bench/falco.mjs).
+      // knex keeps one SQLite connection, so setting it once holds; in-memory ignores it.
+      await knex.raw('PRAGMA journal_mode = WAL');
+      await knex.raw('PRAGMA synchronous = FULL');
+    }
     if (!database.migrations?.skip) {
       await knex.migrate.latest({
         directory: resolvePackagePath('@internal/plugin-falco-backend', 'migrations'),
