@@ -5,7 +5,7 @@
 // scripts/postgres.sh). Two shapes: one event per request, as Falcosidekick's webhook
 // sends them, and batches of 50 (a JSON array).
 //
-//   node bench/falco.mjs [secondsPerShape] [concurrency]
+//   node bench/falco.mjs [secondsPerShape] [concurrency]   (port: FALCO_BENCH_PORT, default 7117)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,7 +14,7 @@ import { guestToken, percentile, repoRoot, startBackend, writeResult } from './l
 
 const secondsPerShape = Number(process.argv[2] ?? 20);
 const concurrency = Number(process.argv[3] ?? 8);
-const port = Number(process.env.FALCO_BENCH_PORT ?? 7102);
+const port = Number(process.env.FALCO_BENCH_PORT ?? 7117);
 const token = 'bench-falco-ingest-token';
 const shapes = [
   { name: 'single', batch: 1 },
