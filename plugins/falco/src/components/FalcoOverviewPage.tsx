@@ -115,7 +115,7 @@ export function FalcoOverviewPage() {
             <TopServices overview={value} />
           </Grid>
           <Grid item xs={12}>
-            <Typography variant="body2" color="textSecondary" gutterBottom>
+            <Typography variant="body2" color="textSecondary" paragraph>
               {value.unmapped.total} events in this period matched no component. Annotate the component that owns the
               workload (backstage.io/kubernetes-id and backstage.io/kubernetes-namespace, or devportal.io/container-image)
               and they are mapped on the next catalog refresh.
