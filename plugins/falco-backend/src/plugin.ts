@@ -72,9 +72,9 @@ export const falcoPlugin = createBackendPlugin({
           const feeder = new DemoEventFeeder({ ingestor, mapping, maxBatchSize: settings.maxBatchSize, logger });
           await scheduler.scheduleTask({
             id: 'falco-demo-events',
-            frequency: { minutes: 5 },
+            frequency: { minutes: 1 },
             timeout: { minutes: 5 },
-            initialDelay: { seconds: 15 },
+            initialDelay: { seconds: 10 },
             fn: async () => {
               await feeder.feed();
             },

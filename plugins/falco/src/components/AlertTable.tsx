@@ -118,11 +118,7 @@ export function AlertTable(props: {
           emptyRowsWhenPaging: false,
           tableLayout: 'fixed',
         }}
-        emptyContent={
-          <Typography variant="body2" style={{ padding: 16 }}>
-            No Falco events match these filters.
-          </Typography>
-        }
+        localization={{ body: { emptyDataSourceMessage: 'No Falco events match these filters.' } }}
         data={async query => {
           try {
             const response = await api.getAlerts({
