@@ -52,11 +52,14 @@ backend.add(import('@internal/plugin-slo-backend'));
 backend.add(import('@internal/plugin-cost-backend'));
 // Delivery performance (DORA metrics) from GitHub deployments; demo data on the embedded default
 backend.add(import('@internal/plugin-dora-backend'));
+// Falco runtime-security alerts (Falcosidekick webhook ingest, mapped to components)
+backend.add(import('@internal/plugin-falco-backend'));
 // Scorecards, with a facts module per source plugin (plugins/scorecards-backend-module-*)
 backend.add(import('@internal/plugin-scorecards-backend'));
 backend.add(import('@internal/plugin-scorecards-backend-module-slo'));
 backend.add(import('@internal/plugin-scorecards-backend-module-cost'));
 backend.add(import('@internal/plugin-scorecards-backend-module-dora'));
+backend.add(import('@internal/plugin-scorecards-backend-module-falco'));
 backend.add(import('@internal/plugin-scorecards-backend-module-kubernetes'));
 
 backend.add(import('@backstage/plugin-user-settings-backend'));

@@ -1,0 +1,323 @@
+import { DatabaseService, resolvePackagePath } from '@backstage/backend-plugin-api';
+import {
+  emptyPriorityCounts,
+  FALCO_PRIORITIES,
+  FalcoAlert,
+  FalcoMappingRule,
+  FalcoPriority,
+  PriorityCounts,
+  priorityRank,
+} from '@internal/plugin-falco-common';
+import { Knex } from 'knex';
+import { FalcoEvent } from '../ingest/FalcoEvent';
+import { ComponentMapping, MappingResult } from '../mapping/ComponentMapping';
+
+export type MappedFalcoEvent = FalcoEvent & { mapping?: MappingResult };
+
+interface EventRow {
+  id: number | string;
+  event_key: string;
+  time: string;
+  time_at: Date | string | number;
+  day: string;
+  rule: string;
+  priority: string;
+  priority_rank: number;
+  output: string;
+  source: string;
+  hostname: string | null;
+  tags: string;
+  output_fields: string;
+  namespace: string | null;
+  pod: string | null;
+  container_image: string | null;
+  entity_ref: string | null;
+  mapped_by: string | null;
+  received_at: Date | string | number;
+}
+
+interface CountRow {
+  day: string;
+  entity_ref: string;
+  priority: string;
+  count: number;
+}
+
+/** Daily counts keep unmapped events under this entity_ref (a primary key cannot be null). */
+const UNMAPPED = '';
+const INSERT_CHUNK = 200;
+
+const toDate = (value: Date | string | number) => new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
+
+export interface AlertQuery {
+  /** One component's events; `null` for unmapped events; undefined for all. */
+  entityRef?: string | null;
+  priorities?: FalcoPriority[];
+  rule?: string;
+  since?: Date;
+  until?: Date;
+  limit: number;
+  offset: number;
+}
+
+/** Falco events and their daily counts, in the plugin's own database. */
+export class FalcoEventStore {
+  static async create(database: DatabaseService): Promise<FalcoEventStore> {
+    const knex = await database.getClient();
+    if (knex.client.config.client?.toString().includes('sqlite')) {
+      // Each acknowledged event is one commit. In WAL mode with synchronous FULL a commit
+      // is still on disk when it returns, with one fsync instead of the rollback
+      // journal's several (about 5x the single-event ingest rate, see bench/falco.mjs).
+      // knex keeps one SQLite connection, so setting it once holds; in-memory ignores it.
+      await knex.raw('PRAGMA journal_mode = WAL');
+      await knex.raw('PRAGMA synchronous = FULL');
+    }
+    if (!database.migrations?.skip) {
+      await knex.migrate.latest({
+        directory: resolvePackagePath('@internal/plugin-falco-backend', 'migrations'),
+      });
+    }
+    return new FalcoEventStore(knex);
+  }
+
+  constructor(private readonly knex: Knex) {}
+
+  /**
+   * Stores events not stored before (by key) and adds them to the daily counts, in one
+   * transaction: when this resolves, the events are committed.
+   */
+  async insert(events: MappedFalcoEvent[], receivedAt: Date): Promise<{ accepted: number; duplicates: number }> {
+    const unique = [...new Map(events.map(e => [e.key, e])).values()];
+    const inserted: Array<Pick<CountRow, 'day' | 'entity_ref' | 'priority'>> = [];
+    await this.knex.transaction(async tx => {
+      for (let i = 0; i < unique.length; i += INSERT_CHUNK) {
+        const rows = unique.slice(i, i + INSERT_CHUNK).map(e => toRow(e, receivedAt));
+        const returned: Array<Pick<EventRow, 'day' | 'entity_ref' | 'priority'>> = await tx<EventRow>('falco_events')
+          .insert(rows)
+          .onConflict('event_key')
+          .ignore()
+          .returning(['day', 'entity_ref', 'priority']);
+        for (const r of returned) inserted.push({ day: r.day, entity_ref: r.entity_ref ?? UNMAPPED, priority: r.priority });
+      }
+      await addCounts(tx, inserted, +1);
+    });
+    return { accepted: inserted.length, duplicates: events.length - inserted.length };
+  }
+
+  /**
+   * Maps events that matched no component when they arrived (the component was annotated
+   * later, or the catalog was not loaded yet), moving their daily counts along.
+   */
+  async remapUnmapped(mapping: ComponentMapping, since: Date, batchSize = 2000): Promise<number> {
+    let remapped = 0;
+    let afterId: number | string = 0;
+    for (;;) {
+      const rows: EventRow[] = await this.knex<EventRow>('falco_events')
+        .whereNull('entity_ref')
+        .where('time_at', '>=', since)
+        .where('id', '>', afterId)
+        .orderBy('id')
+        .limit(batchSize);
+      if (rows.length === 0) return remapped;
+      afterId = rows[rows.length - 1].id;
+      const changes = rows.flatMap(row => {
+        const result = mapping.map({
+          outputFields: JSON.parse(row.output_fields),
+          namespace: row.namespace,
+          pod: row.pod,
+          containerImage: row.container_image,
+        });
+        return result ? [{ row, result }] : [];
+      });
+      if (changes.length === 0) continue;
+      remapped += await this.knex.transaction(async tx => {
+        const moved: typeof changes = [];
+        for (const change of changes) {
+          // Another replica may have mapped it meanwhile: only move counts of rows we changed.
+          const updated = await tx<EventRow>('falco_events')
+            .where({ id: change.row.id })
+            .whereNull('entity_ref')
+            .update({ entity_ref: change.result.entityRef, mapped_by: change.result.mappedBy });
+          if (updated === 1) moved.push(change);
+        }
+        await addCounts(tx, moved.map(c => ({ day: c.row.day, entity_ref: UNMAPPED, priority: c.row.priority })), -1);
+        await addCounts(tx, moved.map(c => ({ day: c.row.day, entity_ref: c.result.entityRef, priority: c.row.priority })), +1);
+        return moved.length;
+      });
+    }
+  }
+
+  /** Retention: events that happened before `eventsBefore`, counts of days before `countsBeforeDay`. */
+  async deleteOld(options: { eventsBefore: Date; countsBeforeDay: string }) {
+    const events = await this.knex('falco_events').where('time_at', '<', options.eventsBefore).delete();
+    const counts = await this.knex('falco_daily_counts').where('day', '<', options.countsBeforeDay).delete();
+    return { events, counts };
+  }
+
+  async listAlerts(query: AlertQuery): Promise<{ items: FalcoAlert[]; totalCount: number }> {
+    const base = this.knex<EventRow>('falco_events');
+    if (query.entityRef === null) base.whereNull('entity_ref');
+    else if (query.entityRef !== undefined) base.where('entity_ref', query.entityRef);
+    if (query.priorities) base.whereIn('priority', query.priorities);
+    if (query.rule) base.where('rule', query.rule);
+    if (query.since) base.where('time_at', '>=', query.since);
+    if (query.until) base.where('time_at', '<', query.until);
+    const [{ total }] = await base.clone().count({ total: '*' });
+    const rows: EventRow[] = await base
+      .clone()
+      .select()
+      .orderBy([{ column: 'time_at', order: 'desc' }, { column: 'id', order: 'desc' }])
+      .limit(query.limit)
+      .offset(query.offset);
+    return { items: rows.map(toAlert), totalCount: Number(total) };
+  }
+
+  async distinctRules(entityRef: string | null | undefined): Promise<string[]> {
+    const query = this.knex<EventRow>('falco_events').distinct('rule').orderBy('rule');
+    if (entityRef === null) query.whereNull('entity_ref');
+    else if (entityRef !== undefined) query.where('entity_ref', entityRef);
+    return (await query).map(r => r.rule);
+  }
+
+  /** Counts by priority from `fromDay` on; one component, unmapped (null), or everything. */
+  async countsByPriority(fromDay: string, entityRef?: string | null): Promise<PriorityCounts> {
+    const query = this.knex<CountRow>('falco_daily_counts')
+      .select('priority')
+      .sum({ total: 'count' })
+      .where('day', '>=', fromDay)
+      .groupBy('priority');
+    if (entityRef === null) query.where('entity_ref', UNMAPPED);
+    else if (entityRef !== undefined) query.where('entity_ref', entityRef);
+    return toCounts(await query);
+  }
+
+  /** Per-day counts by priority from `fromDay` on, over every event. */
+  async dailyTrend(fromDay: string): Promise<Array<{ day: string; counts: PriorityCounts }>> {
+    const rows = await this.knex<CountRow>('falco_daily_counts')
+      .select('day', 'priority')
+      .sum({ total: 'count' })
+      .where('day', '>=', fromDay)
+      .groupBy('day', 'priority');
+    return groupCounts(rows, r => r.day as string).map(([day, counts]) => ({ day, counts }));
+  }
+
+  /** Per-component counts by priority from `fromDay` on (mapped components only). */
+  async countsByComponent(fromDay: string): Promise<Array<{ entityRef: string; counts: PriorityCounts }>> {
+    const rows = await this.knex<CountRow>('falco_daily_counts')
+      .select('entity_ref', 'priority')
+      .sum({ total: 'count' })
+      .where('day', '>=', fromDay)
+      .whereNot('entity_ref', UNMAPPED)
+      .groupBy('entity_ref', 'priority');
+    return groupCounts(rows, r => r.entity_ref as string).map(([entityRef, counts]) => ({ entityRef, counts }));
+  }
+
+  async topRules(since: Date, limit: number) {
+    const rows = await this.knex<EventRow>('falco_events')
+      .select('rule')
+      .count({ total: '*' })
+      .min({ highest: 'priority_rank' })
+      .where('time_at', '>=', since)
+      .groupBy('rule')
+      .orderBy([{ column: 'total', order: 'desc' }, { column: 'rule' }])
+      .limit(limit);
+    return rows.map(r => ({
+      rule: r.rule as string,
+      count: Number(r.total),
+      highestPriority: FALCO_PRIORITIES[Number(r.highest)],
+    }));
+  }
+
+  /** The newest event time per mapped component, over every stored event. */
+  async lastEventByComponent(): Promise<Map<string, Date>> {
+    const rows = await this.knex<EventRow>('falco_events')
+      .select('entity_ref')
+      .max({ last: 'time_at' })
+      .whereNotNull('entity_ref')
+      .groupBy('entity_ref');
+    return new Map(rows.map(r => [r.entity_ref as string, toDate(r.last as string)]));
+  }
+
+  async lastEventAt(entityRef?: string): Promise<Date | undefined> {
+    const query = this.knex<EventRow>('falco_events').max({ last: 'time_at' });
+    if (entityRef !== undefined) query.where('entity_ref', entityRef);
+    const [{ last }] = await query;
+    return last === null || last === undefined ? undefined : toDate(last as string);
+  }
+}
+
+function toRow(event: MappedFalcoEvent, receivedAt: Date): Omit<EventRow, 'id'> {
+  return {
+    event_key: event.key,
+    time: event.time,
+    time_at: event.timeAt,
+    day: event.day,
+    rule: event.rule,
+    priority: event.priority,
+    priority_rank: priorityRank(event.priority),
+    output: event.output,
+    source: event.source,
+    hostname: event.hostname,
+    tags: JSON.stringify(event.tags),
+    output_fields: JSON.stringify(event.outputFields),
+    namespace: event.namespace,
+    pod: event.pod,
+    container_image: event.containerImage,
+    entity_ref: event.mapping?.entityRef ?? null,
+    mapped_by: event.mapping?.mappedBy ?? null,
+    received_at: receivedAt,
+  };
+}
+
+function toAlert(row: EventRow): FalcoAlert {
+  return {
+    id: row.event_key,
+    time: row.time,
+    rule: row.rule,
+    priority: row.priority as FalcoPriority,
+    output: row.output,
+    source: row.source,
+    hostname: row.hostname,
+    tags: JSON.parse(row.tags),
+    outputFields: JSON.parse(row.output_fields),
+    namespace: row.namespace,
+    pod: row.pod,
+    containerImage: row.container_image,
+    entityRef: row.entity_ref,
+    mappedBy: row.mapped_by as FalcoMappingRule | null,
+    receivedAt: toDate(row.received_at).toISOString(),
+  };
+}
+
+/** Adds `sign` per row to the daily counts, in key order so concurrent writers never deadlock. */
+async function addCounts(tx: Knex.Transaction, rows: Array<Pick<CountRow, 'day' | 'entity_ref' | 'priority'>>, sign: 1 | -1) {
+  const totals = new Map<string, CountRow>();
+  for (const row of rows) {
+    const key = `${row.day}\u0000${row.entity_ref}\u0000${row.priority}`;
+    const current = totals.get(key) ?? { ...row, count: 0 };
+    current.count += sign;
+    totals.set(key, current);
+  }
+  const sorted = [...totals.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, row]) => row);
+  for (const row of sorted) {
+    await tx<CountRow>('falco_daily_counts')
+      .insert(row)
+      .onConflict(['day', 'entity_ref', 'priority'])
+      .merge({ count: tx.raw('?? + ?', ['falco_daily_counts.count', row.count]) });
+  }
+}
+
+function toCounts(rows: Array<Record<string, unknown>>): PriorityCounts {
+  const counts = emptyPriorityCounts();
+  for (const row of rows) {
+    const priority = row.priority as FalcoPriority;
+    if (priority in counts) counts[priority] += Number(row.total);
+  }
+  return counts;
+}
+
+function groupCounts(rows: Array<Record<string, unknown>>, keyOf: (row: Record<string, unknown>) => string): Array<[string, PriorityCounts]> {
+  const groups = new Map<string, Array<Record<string, unknown>>>();
+  for (const row of rows) groups.set(keyOf(row), [...(groups.get(keyOf(row)) ?? []), row]);
+  return [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, group]) => [key, toCounts(group)]);
+}

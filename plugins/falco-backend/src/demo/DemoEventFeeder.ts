@@ -1,0 +1,52 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { FalcoIngestor } from '../ingest/FalcoIngestor';
+import { MappingCache } from '../mapping/MappingCache';
+import { generateDemoEvents } from './generateDemoEvents';
+
+const DEMO_HOURS = 14 * 24;
+const HOUR_MS = 3_600_000;
+
+/**
+ * Sends generated events for the last 14 days through the same ingest path the webhook
+ * uses. Runs every minute but only sends when there is something new: a new hour, or a
+ * different set of components. It waits for the catalog, so a backend that starts before
+ * the catalog has read examples/ fills the components in as soon as it has. Re-sending
+ * the whole window is safe: the store keeps each event once.
+ */
+export class DemoEventFeeder {
+  private lastFed: string | undefined;
+
+  constructor(
+    private readonly deps: {
+      ingestor: FalcoIngestor;
+      mapping: MappingCache;
+      maxBatchSize: number;
+      logger: LoggerService;
+      clock?: () => Date;
+    },
+  ) {}
+
+  async feed(): Promise<{ accepted: number; duplicates: number }> {
+    const now = (this.deps.clock ?? (() => new Date()))();
+    if (this.deps.mapping.current().components.length === 0) await this.deps.mapping.reload();
+    const components = this.deps.mapping.current().components;
+    if (components.length === 0) {
+      this.deps.logger.info('Falco demo: waiting for the catalog to list components');
+      return { accepted: 0, duplicates: 0 };
+    }
+    const fed = `${Math.floor(now.getTime() / HOUR_MS)}|${components.map(c => c.entityRef).join(',')}`;
+    if (fed === this.lastFed) return { accepted: 0, duplicates: 0 };
+
+    const events = generateDemoEvents(components, now, DEMO_HOURS);
+    let accepted = 0;
+    let duplicates = 0;
+    for (let i = 0; i < events.length; i += this.deps.maxBatchSize) {
+      const result = await this.deps.ingestor.ingest(events.slice(i, i + this.deps.maxBatchSize));
+      accepted += result.accepted;
+      duplicates += result.duplicates;
+    }
+    this.lastFed = fed;
+    if (accepted > 0) this.deps.logger.info(`Falco demo: stored ${accepted} generated events`);
+    return { accepted, duplicates };
+  }
+}

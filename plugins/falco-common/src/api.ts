@@ -1,0 +1,91 @@
+import { FalcoPriority, PriorityCounts } from './priority';
+
+/** Output field values as Falco sends them: strings, numbers (ns times, tty), null for missing. */
+export type FalcoOutputFieldValue = string | number | boolean | null | string[];
+
+/** How an event was tied to its component; see the falco-backend README. */
+export type FalcoMappingRule =
+  | 'pod-label'
+  | 'label-selector'
+  | 'container-image'
+  | 'pod-name'
+  | 'namespace';
+
+/** One stored Falco event, as the read endpoints return it. */
+export interface FalcoAlert {
+  /** The event's uuid (Falcosidekick sets one) or a hash of time, rule, hostname and output_fields. */
+  id: string;
+  /** ISO 8601 as Falco sent it (nanoseconds kept). */
+  time: string;
+  rule: string;
+  priority: FalcoPriority;
+  output: string;
+  source: string;
+  hostname: string | null;
+  tags: string[];
+  outputFields: Record<string, FalcoOutputFieldValue>;
+  namespace: string | null;
+  pod: string | null;
+  containerImage: string | null;
+  /** The component the event belongs to; null when no component matched. */
+  entityRef: string | null;
+  mappedBy: FalcoMappingRule | null;
+  receivedAt: string;
+}
+
+/** `GET /api/falco/alerts` */
+export interface FalcoAlertsResponse {
+  demo: boolean;
+  items: FalcoAlert[];
+  totalCount: number;
+  /** Distinct rules among the entity's events in retention, for the rule filter. */
+  rules: string[];
+}
+
+/** `GET /api/falco/counts?entityRef=` */
+export interface FalcoCountsResponse {
+  demo: boolean;
+  entityRef: string;
+  days: number;
+  counts: PriorityCounts;
+  lastEventAt: string | null;
+}
+
+export interface FalcoDailyCounts {
+  /** UTC day, YYYY-MM-DD. */
+  day: string;
+  counts: PriorityCounts;
+}
+
+/** `GET /api/falco/overview?days=` */
+export interface FalcoOverviewResponse {
+  demo: boolean;
+  days: number;
+  totals: PriorityCounts;
+  topRules: Array<{ rule: string; count: number; highestPriority: FalcoPriority }>;
+  topServices: Array<{ entityRef: string; total: number; counts: PriorityCounts }>;
+  trend: FalcoDailyCounts[];
+  unmapped: { total: number; counts: PriorityCounts; recent: FalcoAlert[] };
+  lastEventAt: string | null;
+  /** When the catalog mapping was last loaded, and why the latest load failed if it did. */
+  mapping: { lastSuccessAt: string | null; lastError: string | null };
+}
+
+/** `GET /api/falco/facts`, read by scorecards (see the common brief's facts contract). */
+export interface FalcoFactsResponse {
+  demo: boolean;
+  generatedAt: string;
+  items: Array<{
+    entityRef: string;
+    alertsLast7Days: PriorityCounts;
+    lastEventAt: string | null;
+  }>;
+}
+
+/** `POST /api/falco/events` on success. */
+export interface FalcoIngestResponse {
+  /** Events newly stored. */
+  accepted: number;
+  /** Events already stored earlier (same uuid or content hash), not stored again. */
+  duplicates: number;
+}

@@ -1,0 +1,3 @@
+export * from './priority';
+export * from './annotations';
+export * from './api';

@@ -1,0 +1,4 @@
+import { createRouteRef } from '@backstage/frontend-plugin-api';
+
+/** The security overview page. */
+export const rootRouteRef = createRouteRef();
