@@ -1,6 +1,10 @@
 import { createBackend } from '@backstage/backend-defaults';
+import { serializedMigrationsDatabaseServiceFactory } from './database/serializedMigrationsDatabaseService';
 
 const backend = createBackend();
+
+// Replicas starting at once migrate one after the other instead of failing.
+backend.add(serializedMigrationsDatabaseServiceFactory);
 
 backend.add(import('@backstage/plugin-app-backend'));
 backend.add(import('@backstage/plugin-proxy-backend'));
