@@ -19,6 +19,14 @@ function slowMigrations(): string {
 exports.down = knex => knex.schema.dropTable('widgets');
 `,
   );
+  // Like the catalog's: outside a transaction, waiting for every open transaction to end.
+  fs.writeFileSync(
+    path.join(directory, '20261128_widgets_index.js'),
+    `exports.up = knex => knex.raw('CREATE INDEX CONCURRENTLY widgets_name_idx ON widgets (name)');
+exports.down = knex => knex.raw('DROP INDEX widgets_name_idx');
+exports.config = { transaction: false };
+`,
+  );
   return directory;
 }
 
@@ -53,8 +61,8 @@ describe('serializeMigrations', () => {
       expect.objectContaining({ status: 'fulfilled' }),
       expect.objectContaining({ status: 'fulfilled' }),
     ]);
-    const applied = await a('knex_migrations').select('name');
-    expect(applied).toEqual([{ name: '20261127_widgets.js' }]);
+    const applied = await a('knex_migrations').select('name').orderBy('id');
+    expect(applied).toEqual([{ name: '20261127_widgets.js' }, { name: '20261128_widgets_index.js' }]);
     expect(await a.schema.hasTable('widgets')).toBe(true);
     const [lock] = await a('knex_migrations_lock').select('is_locked');
     expect(lock.is_locked).toBe(0);

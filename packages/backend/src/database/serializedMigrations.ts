@@ -37,12 +37,26 @@ export function serializeMigrations(knex: Knex): Knex {
   });
 }
 
-/** Runs `fn` holding a session-level advisory lock on a connection of its own. */
+/** How often a waiting replica asks for the lock again. */
+const POLL_INTERVAL_MS = 500;
+
+/**
+ * Runs `fn` holding a session-level advisory lock on a connection of its own. Waiting
+ * polls pg_try_advisory_lock rather than blocking in pg_advisory_lock: a blocked statement
+ * is an open transaction, and a migration running CREATE INDEX CONCURRENTLY (the catalog
+ * has some) waits for every open transaction to end, so the two would wait on each other.
+ */
 async function withMigrationLock<T>(knex: Knex, fn: () => Promise<T>): Promise<T> {
   const connection = await knex.client.acquireConnection();
   try {
+    for (;;) {
+      const { rows } = await knex
+        .raw('SELECT pg_try_advisory_lock(?) AS locked', [MIGRATION_LOCK_KEY])
+        .connection(connection);
+      if (rows[0].locked) break;
+      await new Promise(resolve => setTimeout(resolve, POLL_INTERVAL_MS));
+    }
     // Released with the session if this process dies, so a crash never leaves it held.
-    await knex.raw('SELECT pg_advisory_lock(?)', [MIGRATION_LOCK_KEY]).connection(connection);
     try {
       return await fn();
     } finally {
