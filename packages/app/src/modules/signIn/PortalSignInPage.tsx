@@ -3,14 +3,12 @@ import { configApiRef, githubAuthApiRef, useApi } from '@backstage/frontend-plug
 import { SignInPageProps } from '@backstage/plugin-app-react';
 import { oidcAuthApiRef, signInTitle } from './oidcAuthApi';
 
-/**
- * The sign-in choices app.signIn.providers lists: guest in the embedded default, GitHub
- * and the company identity provider in production (where the backend refuses guests).
- */
-export function PortalSignInPage(props: SignInPageProps) {
-  const configApi = useApi(configApiRef);
-  const names = configApi.getOptionalStringArray('app.signIn.providers') ?? ['guest'];
-  const providers = names.flatMap((name): Array<'guest' | SignInProviderConfig> => {
+/** The sign-in choices for the names app.signIn.providers lists; unknown names are skipped. */
+export function signInProviders(
+  names: string[] = ['guest'],
+  oidcTitle: string,
+): Array<'guest' | SignInProviderConfig> {
+  return names.flatMap((name): Array<'guest' | SignInProviderConfig> => {
     switch (name) {
       case 'guest':
         return ['guest'];
@@ -27,7 +25,7 @@ export function PortalSignInPage(props: SignInPageProps) {
         return [
           {
             id: 'oidc-auth-provider',
-            title: signInTitle(configApi),
+            title: oidcTitle,
             message: 'Sign in with your company account',
             apiRef: oidcAuthApiRef,
           },
@@ -36,5 +34,17 @@ export function PortalSignInPage(props: SignInPageProps) {
         return [];
     }
   });
+}
+
+/**
+ * Guest in the embedded default; GitHub and the company identity provider in production
+ * (where the backend refuses guests anyway).
+ */
+export function PortalSignInPage(props: SignInPageProps) {
+  const configApi = useApi(configApiRef);
+  const providers = signInProviders(
+    configApi.getOptionalStringArray('app.signIn.providers'),
+    signInTitle(configApi),
+  );
   return <SignInPage {...props} providers={providers} />;
 }
