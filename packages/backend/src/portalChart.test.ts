@@ -31,8 +31,11 @@ function renderError(...set: string[]): string {
 
 describe('the portal Helm chart (deploy/helm/portal)', () => {
   it('passes helm lint --strict, with and without the ServiceMonitor', () => {
-    helm('lint', '--strict', chart);
-    helm('lint', '--strict', chart, '--set', 'serviceMonitor.enabled=true', '--set', 'autoscaling.enabled=false');
+    // helm exits non-zero (and helm() throws) on any finding under --strict.
+    expect(helm('lint', '--strict', chart)).toContain('0 chart(s) failed');
+    expect(
+      helm('lint', '--strict', chart, '--set', 'serviceMonitor.enabled=true', '--set', 'autoscaling.enabled=false'),
+    ).toContain('0 chart(s) failed');
   });
 
   it('runs the backend as a Deployment of at least 2 replicas, autoscaled, with a disruption budget', () => {

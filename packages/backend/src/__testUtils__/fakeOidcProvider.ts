@@ -22,6 +22,8 @@ export async function startFakeOidcProvider(client: { id: string; secret: string
   const codes = new Map<string, OidcLogin & { nonce?: string }>();
   const accessTokens = new Map<string, OidcLogin>();
   const tokenRequests: Array<{ authorized: boolean }> = [];
+  // Known once the server listens on its port.
+  let issuer = '';
 
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', issuer);
@@ -102,7 +104,7 @@ export async function startFakeOidcProvider(client: { id: string; secret: string
   }
 
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   return {
     issuer,
