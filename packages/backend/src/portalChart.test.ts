@@ -67,9 +67,17 @@ describe('the portal Helm chart (deploy/helm/portal)', () => {
     expect(env.POSTGRES_PASSWORD.value).toBeUndefined();
     expect(env.NODE_ENV.value).toBe('production');
     expect(container.envFrom).toEqual([{ secretRef: { name: 'portal-secrets' } }]);
-    expect(container.args).toEqual(
-      expect.arrayContaining(['/app/app-config.yaml', '/app/app-config.production.yaml']),
-    );
+    // Replaces the image's CMD (packages/backend/Dockerfile), so it starts the backend too.
+    expect(container.args).toEqual([
+      'node',
+      '.',
+      '--config',
+      '/app/app-config.yaml',
+      '--config',
+      '/app/app-config.production.yaml',
+      '--config',
+      '/etc/portal/app-config.local.yaml',
+    ]);
   });
 
   it('probes the backend health endpoints', () => {
