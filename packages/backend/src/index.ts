@@ -1,6 +1,10 @@
 import { createBackend } from '@backstage/backend-defaults';
+import { serializedMigrationsDatabaseServiceFactory } from './database/serializedMigrationsDatabaseService';
 
 const backend = createBackend();
+
+// Replicas starting at once migrate one after the other instead of failing.
+backend.add(serializedMigrationsDatabaseServiceFactory);
 
 backend.add(import('@backstage/plugin-app-backend'));
 backend.add(import('@backstage/plugin-proxy-backend'));
@@ -17,10 +21,12 @@ backend.add(
 backend.add(import('@backstage/plugin-techdocs-backend'));
 backend.add(import('@internal/plugin-techdocs-backend-module-prebuild'));
 
-// Sign-in: guest for the embedded default, GitHub in production
+// Sign-in: guest for the embedded default (refused under NODE_ENV=production);
+// GitHub and OIDC in production (app-config.production.yaml)
 backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 backend.add(import('@backstage/plugin-auth-backend-module-github-provider'));
+backend.add(import('@backstage/plugin-auth-backend-module-oidc-provider'));
 
 // Catalog
 backend.add(import('@backstage/plugin-catalog-backend'));
@@ -30,11 +36,9 @@ backend.add(
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 backend.add(import('@internal/plugin-catalog-backend-module-local-repositories'));
 
-// Permissions
+// Permissions: the platform group administers, owners act on their own, everyone reads
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+backend.add(import('@internal/plugin-permission-backend-module-portal-policy'));
 
 // Search: Postgres engine when the database is PostgreSQL, in-memory Lunr otherwise
 backend.add(import('@backstage/plugin-search-backend'));
