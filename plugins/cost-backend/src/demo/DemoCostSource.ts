@@ -19,11 +19,17 @@ const cents = (usd: number) => Math.round(usd * 100) / 100;
  * Generated cost for the catalog's own teams and components, for the embedded default.
  * Each service gets a base daily spend, a weekday rhythm, slow growth and a category mix
  * of its own; the cluster adds idle (about 12%) and unallocated (about 4%) lines.
+ * Two services show what the anomaly detection does: `warehouse-worker` runs a batch every
+ * Monday (a weekly rhythm, never flagged) and `cart-service` has a real spike every 12 days
+ * within the two weeks before the source was asked (so the pages always have one to show).
  */
 export class DemoCostSource implements CostSource, ThroughputSource {
   readonly name = 'demo' as const;
 
-  constructor(private readonly entities: () => CostEntity[]) {}
+  constructor(
+    private readonly entities: () => CostEntity[],
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   async readDays(first: string, last: string): Promise<DayOfCost[]> {
     const days: DayOfCost[] = [];
@@ -41,12 +47,14 @@ export class DemoCostSource implements CostSource, ThroughputSource {
         .filter(e => e.kind === 'team')
         .map(e => [e.entityRef, e.allocationKey]),
     );
+    const recentSince = addDays(this.now().toISOString().slice(0, 10), -14);
     for (let day = first; day <= last; day = addDays(day, 1)) {
       const lines: CostLine[] = services.map(service =>
         this.serviceLine(
           service,
           teamKeys.get(service.teamRef!) ?? service.teamRef!.split('/')[1],
           day,
+          day >= recentSince,
         ),
       );
       const workload = lines.reduce(
@@ -85,12 +93,18 @@ export class DemoCostSource implements CostSource, ThroughputSource {
     service: CostEntity,
     teamKey: string,
     day: string,
+    recent: boolean,
   ): CostLine {
     const seed = stableRandom(service.entityRef);
     const base = 15 + 300 * seed * seed;
     const growth = 1 + 0.1 * Math.sin(daysSinceEpoch(day) / 60 + seed * 6);
     const noise = 0.9 + 0.2 * stableRandom(`${service.entityRef}${day}`);
-    const daily = base * weekdayFactor(day) * growth * noise;
+    const daily =
+      base *
+      weekdayFactor(day) *
+      growth *
+      noise *
+      demoPatternFactor(service.allocationKey, day, recent);
     const mix = (name: string, share: number) =>
       share * (0.6 + 0.8 * stableRandom(`${service.entityRef}${name}`));
     const shares = {
@@ -145,6 +159,28 @@ function weekdayFactor(day: string): number {
   const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
   return weekday === 0 || weekday === 6 ? 0.82 : 1;
 }
+
+/** A Monday batch for warehouse-worker (normal) and a real spike for cart-service (an anomaly). */
+export function demoPatternFactor(
+  allocationKey: string,
+  day: string,
+  recent: boolean,
+): number {
+  if (
+    allocationKey === 'warehouse-worker' &&
+    new Date(`${day}T00:00:00Z`).getUTCDay() === 1
+  )
+    return 1.8;
+  if (
+    allocationKey === 'cart-service' &&
+    recent &&
+    daysSinceEpoch(day) % DEMO_SPIKE_EVERY_DAYS === 5
+  )
+    return 2.6;
+  return 1;
+}
+
+export const DEMO_SPIKE_EVERY_DAYS = 12;
 
 function daysSinceEpoch(day: string): number {
   return Math.floor(Date.parse(`${day}T00:00:00Z`) / 86_400_000);
