@@ -1,6 +1,9 @@
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import {
+  CostAnomaliesResponse,
+  CostAnomalyItem,
+  DEFAULT_ANOMALY_METHOD,
   emptyBreakdown,
   ServiceCostResponse,
 } from '@internal/plugin-cost-common';
@@ -56,9 +59,27 @@ function response(
   };
 }
 
-async function renderCard(value: ServiceCostResponse) {
+function anomaliesResponse(
+  anomalies: CostAnomalyItem[],
+): CostAnomaliesResponse {
+  return {
+    demo: false,
+    asOf: '2026-11-30',
+    sources: [],
+    from: '2026-11-17',
+    to: '2026-11-30',
+    method: DEFAULT_ANOMALY_METHOD,
+    anomalies,
+  };
+}
+
+async function renderCard(
+  value: ServiceCostResponse,
+  anomalies: CostAnomalyItem[] = [],
+) {
   const api: Partial<CostApi> = {
     getService: jest.fn().mockResolvedValue(value),
+    getAnomalies: jest.fn().mockResolvedValue(anomaliesResponse(anomalies)),
   };
   await renderInTestApp(
     <EntityProvider entity={entity}>
@@ -127,5 +148,32 @@ describe('ServiceCostCard', () => {
     expect(
       screen.getByText('cart-service', { selector: 'code' }),
     ).toBeInTheDocument();
+  });
+
+  it("shows a line for the service's own recent cost anomaly", async () => {
+    const api = await renderCard(response({}), [
+      {
+        entityRef: 'component:default/cart-service',
+        kind: 'service',
+        title: 'cart-service',
+        teamRef: 'group:default/checkout',
+        day: '2026-11-25',
+        usd: 900,
+        baselineUsd: 301,
+        jumpUsd: 599,
+        jumpPercent: 199,
+        direction: 'spike',
+        score: 404.02,
+        observations: 7,
+      },
+    ]);
+    expect(
+      await screen.findByText(
+        'Cost anomaly. Spike on 25 Nov: $900 against a usual $301 for a Wednesday, +$599 (+199%)',
+      ),
+    ).toBeInTheDocument();
+    expect(api.getAnomalies).toHaveBeenCalledWith({
+      entityRef: 'component:default/cart-service',
+    });
   });
 });
