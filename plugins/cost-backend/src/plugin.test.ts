@@ -152,7 +152,7 @@ describe('the cost backend plugin', () => {
     expect(cart.map((a: { day: string }) => a.day).sort()).toEqual(spikeDays);
     for (const anomaly of cart) {
       expect(anomaly.direction).toBe('spike');
-      // 2.6× the usual spend, give or take the ±10% daily noise and slow growth.
+      // 2.6× the usual spend, give or take the ±3% daily noise and slow growth.
       expect(anomaly.jumpPercent).toBeGreaterThan(100);
       expect(anomaly.teamRef).toBe('group:default/checkout');
     }

@@ -6,6 +6,10 @@ import {
 } from '@backstage/core-components';
 import { identityApiRef, useApi } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import {
+  CostAnomaliesResponse,
+  CostAnomalyItem,
+} from '@internal/plugin-cost-common';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
@@ -44,38 +48,50 @@ export function PlatformHealthCostAnomaliesContent() {
   return (
     <Box>
       <CostDataNotices meta={anomalies} />
-      {anomalies.asOf === null ? (
-        <Typography>No cost has been read yet.</Typography>
-      ) : shown.length === 0 ? (
-        <EmptyState
-          missing="data"
-          title="No cost anomalies"
-          description={`No team or service departed from its usual spend between ${formatDay(
-            anomalies.from,
-          )} and ${formatDay(anomalies.to)}.`}
-        />
-      ) : (
-        <>
-          <Typography variant="body2" color="textSecondary">
-            {anomalies.anomalies.length} anomal
-            {anomalies.anomalies.length === 1 ? 'y' : 'ies'} between{' '}
-            {formatDay(anomalies.from)} and {formatDay(anomalies.to)}
-          </Typography>
-          <Box component="ul" pl={2} my={1}>
-            {shown.map(a => (
-              <li key={`${a.entityRef}@${a.day}`}>
-                <Typography variant="body2" component="span">
-                  <EntityRefLink entityRef={a.entityRef} title={a.title} />{' '}
-                  {a.direction === 'spike' ? 'spiked' : 'dropped'} on{' '}
-                  {formatDay(a.day)}: {formatJump(a)}
-                  {isMine(a) ? ' (your team)' : ''}
-                </Typography>
-              </li>
-            ))}
-          </Box>
-          <Link to="/cost#anomalies">All cost anomalies</Link>
-        </>
-      )}
+      <AnomalyList anomalies={anomalies} shown={shown} isMine={isMine} />
     </Box>
+  );
+}
+
+function AnomalyList(props: {
+  anomalies: CostAnomaliesResponse;
+  shown: CostAnomalyItem[];
+  isMine: (a: CostAnomalyItem) => boolean;
+}) {
+  const { anomalies, shown, isMine } = props;
+  if (anomalies.asOf === null)
+    return <Typography>No cost has been read yet.</Typography>;
+  if (shown.length === 0) {
+    return (
+      <EmptyState
+        missing="data"
+        title="No cost anomalies"
+        description={`No team or service departed from its usual spend between ${formatDay(
+          anomalies.from,
+        )} and ${formatDay(anomalies.to)}.`}
+      />
+    );
+  }
+  return (
+    <>
+      <Typography variant="body2" color="textSecondary">
+        {anomalies.anomalies.length} anomal
+        {anomalies.anomalies.length === 1 ? 'y' : 'ies'} between{' '}
+        {formatDay(anomalies.from)} and {formatDay(anomalies.to)}
+      </Typography>
+      <Box component="ul" pl={2} my={1}>
+        {shown.map(a => (
+          <li key={`${a.entityRef}@${a.day}`}>
+            <Typography variant="body2" component="span">
+              <EntityRefLink entityRef={a.entityRef} title={a.title} />{' '}
+              {a.direction === 'spike' ? 'spiked' : 'dropped'} on{' '}
+              {formatDay(a.day)}: {formatJump(a)}
+              {isMine(a) ? ' (your team)' : ''}
+            </Typography>
+          </li>
+        ))}
+      </Box>
+      <Link to="/cost#anomalies">All cost anomalies</Link>
+    </>
   );
 }
