@@ -11,6 +11,9 @@ import { screen } from '@testing-library/react';
 import { CostApi, costApiRef } from '../api/CostApi';
 import { ServiceCostCard } from './ServiceCostCard';
 
+// Rendering the card with its chart takes seconds on a loaded machine.
+jest.setTimeout(30_000);
+
 const entity = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
@@ -170,6 +173,8 @@ describe('ServiceCostCard', () => {
     expect(
       await screen.findByText(
         'Cost anomaly. Spike on 25 Nov: $900 against a usual $301 for a Wednesday, +$599 (+199%)',
+        {},
+        { timeout: 20_000 },
       ),
     ).toBeInTheDocument();
     expect(api.getAnomalies).toHaveBeenCalledWith({
