@@ -2,7 +2,8 @@
 // by a local Kubecost contract fake in the documented format, ingested by the portal's
 // backend into an on-disk SQLite database. Prints the ingestion time (first request to
 // every day stored), the first (computed) and p50/p95 (cached until the next ingestion)
-// times of GET /api/cost/overview, /api/cost/teams/… and /api/cost/facts, and the cost
+// times of GET /api/cost/overview, /api/cost/teams/…, /api/cost/facts and
+// /api/cost/anomalies (every team and service, last 14 days), and the cost
 // plugin's database size.
 //
 //   node bench/cost.mjs [services] [days]        (port: COST_BENCH_PORT, default 7113)
@@ -167,6 +168,7 @@ try {
   const overview = await timed('/api/cost/overview');
   const team = await timed('/api/cost/teams/default/team-7');
   const facts = await timed('/api/cost/facts');
+  const anomalies = await timed('/api/cost/anomalies');
   const dbBytes = fs
     .readdirSync(dir)
     .filter(f => f.includes('cost'))
@@ -182,6 +184,7 @@ try {
     overviewMs: overview,
     teamMs: team,
     factsMs: facts,
+    anomaliesMs: anomalies,
     databaseMiB: Math.round((dbBytes / 1024 / 1024) * 10) / 10,
     backendRssMiB: Math.round(backend.rssMiB()),
   };
@@ -196,6 +199,7 @@ try {
   console.log(`  GET /overview      ${fmt(overview)}`);
   console.log(`  GET /teams/…       ${fmt(team)}`);
   console.log(`  GET /facts         ${fmt(facts)}`);
+  console.log(`  GET /anomalies     ${fmt(anomalies)}`);
   console.log(
     `  database (SQLite)  ${result.databaseMiB} MiB;  backend RSS ${result.backendRssMiB} MiB`,
   );

@@ -63,6 +63,23 @@ export interface Config {
     };
     /** Monthly budgets in USD by team (Group) name; win over `devportal.io/monthly-budget-usd`. */
     budgets?: { [team: string]: number };
+    /**
+     * Cost anomalies: a team's or service's day is flagged when it departs from the same
+     * weekday over the previous weeks by a robust z-score (median and MAD) at or above
+     * `threshold`, and by at least `minUsd` and `minPercent`.
+     */
+    anomalies?: {
+      /** Same-weekday days looked back over, in weeks. Default 8. */
+      weeks?: number;
+      /** Same-weekday days with data needed before a day is judged. Default 4. */
+      minObservations?: number;
+      /** |x − median| / (1.4826 · MAD) at or above which a day is flagged. Default 3.5. */
+      threshold?: number;
+      /** Smaller jumps in USD are never flagged. Default 5. */
+      minUsd?: number;
+      /** Smaller jumps in percent of the median are never flagged. Default 10. */
+      minPercent?: number;
+    };
     /** Days of history kept filled in. Default 90. */
     lookbackDays?: number;
     /**

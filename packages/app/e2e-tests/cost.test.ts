@@ -37,7 +37,10 @@ test('the cost overview lists every team with idle and unallocated lines, and ex
   await expect(
     page.getByRole('img', { name: /Daily cost per team/ }),
   ).toBeVisible();
-  const table = page.getByRole('table');
+  // The teams table (the anomalies table above it may list Checkout too).
+  const table = page
+    .getByRole('table')
+    .filter({ hasText: 'Idle (unused cluster capacity)' });
   await expect(table.getByRole('link', { name: 'Checkout' })).toBeVisible();
   await expect(table.getByText('Idle (unused cluster capacity)')).toBeVisible();
   await expect(
@@ -103,4 +106,37 @@ test('the home page has a cost card under Platform health', async ({
   await enterAsGuest(page);
   await gotoWithCost(page, '/', /All teams: \$/);
   await expect(page.getByText(/Checkout: \$[\d,]+ this month/)).toBeVisible();
+});
+
+test("cost anomalies: the demo's cart-service spike is listed on the overview, its card and the home page", async ({
+  page,
+}) => {
+  await enterAsGuest(page);
+  await gotoWithCost(page, '/cost', /Month to date, all teams/);
+  const anomalies = page.locator('#anomalies');
+  await expect(anomalies.getByText('Cost anomalies').first()).toBeVisible();
+  const cartRow = anomalies
+    .getByRole('row')
+    .filter({ has: page.getByRole('link', { name: 'cart-service' }) })
+    .first();
+  await expect(cartRow).toBeVisible();
+  await expect(cartRow).toContainText('Spike');
+  await expect(cartRow).toContainText(/\+\$[\d,]+ \(\+\d+%\)/);
+  // Its weekly rhythm (a batch every Monday) is normal: warehouse-worker is not listed.
+  await expect(
+    anomalies.getByRole('link', { name: 'warehouse-worker' }),
+  ).toHaveCount(0);
+
+  await cartRow.getByRole('link', { name: 'cart-service' }).click();
+  await expect(page).toHaveURL(/\/catalog\/default\/component\/cart-service/);
+  await expect(
+    page
+      .getByText(/Cost anomaly\. Spike on \d+ \w+: \$[\d,]+ against a usual/)
+      .first(),
+  ).toBeVisible({ timeout: 60_000 });
+
+  await page.goto('/');
+  await expect(
+    page.getByText(/cart-service spiked on \d+ \w+: \+\$[\d,]+/).first(),
+  ).toBeVisible({ timeout: 60_000 });
 });

@@ -5,7 +5,12 @@ import {
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Entity } from '@backstage/catalog-model';
-import { MONTHLY_BUDGET_ANNOTATION } from '@internal/plugin-cost-common';
+import {
+  addDays,
+  daysBetween,
+  MONTHLY_BUDGET_ANNOTATION,
+} from '@internal/plugin-cost-common';
+import { DEMO_SPIKE_EVERY_DAYS } from './demo/DemoCostSource';
 import request from 'supertest';
 import { costPlugin } from './plugin';
 
@@ -49,7 +54,8 @@ async function startWithDemo() {
         includeInitialDelayedTasksOnStartup: true,
       }),
       mockServices.rootConfig.factory({
-        data: { cost: { demo: { enabled: true }, lookbackDays: 35 } },
+        // Long enough for four same-weekday days before each of the last 14.
+        data: { cost: { demo: { enabled: true }, lookbackDays: 63 } },
       }),
     ],
   });
@@ -115,5 +121,76 @@ describe('the cost backend plugin', () => {
     );
     const missing = await get(server, '/api/cost/services/default/ghost');
     expect(missing.status).toBe(404);
+  });
+
+  it("serves the demo anomalies: cart-service's recent spike, for the service and its team", async () => {
+    const server = await startWithDemo();
+    const res = await get(server, '/api/cost/anomalies');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      demo: true,
+      method: {
+        weeks: 8,
+        minObservations: 4,
+        threshold: 3.5,
+        minUsd: 5,
+        minPercent: 10,
+      },
+    });
+    expect(res.body.to).toBe(res.body.asOf);
+    expect(addDays(res.body.from, 13)).toBe(res.body.to);
+    // The demo spikes cart-service 2.6× on the recent days that are 5 mod 12 since the epoch.
+    const spikeDays = daysBetween(res.body.from, res.body.to).filter(
+      day =>
+        Math.floor(Date.parse(day) / 86_400_000) % DEMO_SPIKE_EVERY_DAYS === 5,
+    );
+    expect(spikeDays.length).toBeGreaterThan(0);
+    const cart = res.body.anomalies.filter(
+      (a: { entityRef: string }) =>
+        a.entityRef === 'component:default/cart-service',
+    );
+    expect(cart.map((a: { day: string }) => a.day).sort()).toEqual(spikeDays);
+    for (const anomaly of cart) {
+      expect(anomaly.direction).toBe('spike');
+      // 2.6× the usual spend, give or take the ±3% daily noise and slow growth.
+      expect(anomaly.jumpPercent).toBeGreaterThan(100);
+      expect(anomaly.teamRef).toBe('group:default/checkout');
+    }
+    expect(
+      res.body.anomalies.some(
+        (a: { entityRef: string; day: string }) =>
+          a.entityRef === 'group:default/checkout' && a.day === spikeDays[0],
+      ),
+    ).toBe(true);
+
+    const one = await get(
+      server,
+      `/api/cost/anomalies?from=${res.body.from}&to=${res.body.to}&entityRef=Component:default/cart-service`,
+    );
+    expect(one.status).toBe(200);
+    expect(one.body.anomalies).toEqual(cart);
+  });
+
+  it('names the field and the fix for bad anomaly queries', async () => {
+    const server = await startWithDemo();
+    const badDay = await get(server, '/api/cost/anomalies?from=2026-02-30');
+    expect(badDay.status).toBe(400);
+    expect(badDay.body.error.message).toMatch(
+      /from "2026-02-30" is not a day; write it as YYYY-MM-DD/,
+    );
+    const reversed = await get(
+      server,
+      '/api/cost/anomalies?from=2026-11-20&to=2026-11-10',
+    );
+    expect(reversed.status).toBe(400);
+    expect(reversed.body.error.message).toMatch(/from 2026-11-20 is after to/);
+    const badRef = await get(
+      server,
+      '/api/cost/anomalies?entityRef=api:default/orders',
+    );
+    expect(badRef.status).toBe(400);
+    expect(badRef.body.error.message).toMatch(
+      /entityRef "api:default\/orders" is not a team or service ref/,
+    );
   });
 });

@@ -73,7 +73,12 @@ export const costPlugin = createBackendPlugin({
             },
           });
         }
-        httpRouter.use(createRouter({ report: new CostReport(store) }));
+        httpRouter.use(
+          createRouter({
+            report: new CostReport(store),
+            anomalyMethod: settings.anomalies,
+          }),
+        );
       },
     });
   },

@@ -1,4 +1,5 @@
 import { CostBreakdown } from './categories';
+import { AnomalyMethod, CostAnomaly } from './anomalies';
 import { BudgetStatus, Efficiency } from './maths';
 
 /** Where figures come from. `demo`: the embedded default's generated fixtures. */
@@ -118,4 +119,25 @@ export interface CostFactsResponse {
     monthlyBudgetUsd: number | null;
     overBudget: boolean | null;
   }>;
+}
+
+export interface CostAnomalyItem extends CostAnomaly {
+  /** A Group ref for a team, a Component ref for a service. */
+  entityRef: string;
+  kind: 'team' | 'service';
+  title: string;
+  /** The owning team of a service; null for a team. */
+  teamRef: string | null;
+}
+
+/**
+ * `GET /api/cost/anomalies?from=YYYY-MM-DD&to=YYYY-MM-DD[&entityRef=...]`: days whose spend
+ * departs from the same weekday over the previous weeks, per team and per service, newest
+ * day first. The weekly review reads this shape; keep it stable.
+ */
+export interface CostAnomaliesResponse extends CostResponseMeta {
+  from: string;
+  to: string;
+  method: AnomalyMethod;
+  anomalies: CostAnomalyItem[];
 }

@@ -4,3 +4,4 @@ export * from './calendar';
 export * from './categories';
 export * from './csv';
 export * from './maths';
+export * from './anomalies';

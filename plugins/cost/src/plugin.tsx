@@ -76,6 +76,20 @@ const platformHealthCostWidget = HomePageWidgetBlueprint.make({
   },
 });
 
+const platformHealthCostAnomaliesWidget = HomePageWidgetBlueprint.make({
+  name: 'platform-health-cost-anomalies',
+  params: {
+    name: 'PlatformHealthCostAnomalies',
+    title: 'Cost anomalies',
+    description:
+      'Teams and services whose daily spend jumped away from their usual for that weekday',
+    components: () =>
+      import('./components/PlatformHealthCostAnomaliesContent').then(m => ({
+        Content: m.PlatformHealthCostAnomaliesContent,
+      })),
+  },
+});
+
 /** Cost per team and service: entity cards, the /cost overview page and a home-page card. */
 export const costPlugin = createFrontendPlugin({
   pluginId: 'cost',
@@ -86,5 +100,6 @@ export const costPlugin = createFrontendPlugin({
     teamCostCard,
     serviceCostCard,
     platformHealthCostWidget,
+    platformHealthCostAnomaliesWidget,
   ],
 });

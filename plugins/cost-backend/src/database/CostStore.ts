@@ -370,6 +370,27 @@ export class CostStore {
     }));
   }
 
+  /** Which days each source has delivered (provisional ones included) between `first` and `last`. */
+  async deliveredDays(
+    first: string,
+    last: string,
+  ): Promise<Map<CostSourceName, Set<string>>> {
+    const rows = (await this.knex('cost_days')
+      .where('day', '>=', first)
+      .andWhere('day', '<=', last)
+      .select('source', 'day')) as Array<{
+      source: CostSourceName;
+      day: string;
+    }>;
+    const bySource = new Map<CostSourceName, Set<string>>();
+    for (const row of rows) {
+      const days = bySource.get(row.source) ?? new Set<string>();
+      days.add(row.day);
+      bySource.set(row.source, days);
+    }
+    return bySource;
+  }
+
   async unitDays(
     entityRef: string,
     first: string,

@@ -13,17 +13,38 @@ export function stableRandom(text: string): number {
   return (hash >>> 0) / 0x100000000;
 }
 
+/**
+ * Like stableRandom, with MurmurHash3's finaliser on top: FNV-1a alone gives texts that
+ * differ only in their last characters (consecutive days) nearly the same value, which made
+ * the daily noise move in steps every ten days and the anomaly detection flag the steps.
+ */
+export function dailyNoiseRandom(text: string): number {
+  let hash = Math.round(stableRandom(text) * 0x100000000) >>> 0;
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x85ebca6b);
+  hash ^= hash >>> 13;
+  hash = Math.imul(hash, 0xc2b2ae35);
+  hash ^= hash >>> 16;
+  return (hash >>> 0) / 0x100000000;
+}
+
 const cents = (usd: number) => Math.round(usd * 100) / 100;
 
 /**
  * Generated cost for the catalog's own teams and components, for the embedded default.
  * Each service gets a base daily spend, a weekday rhythm, slow growth and a category mix
  * of its own; the cluster adds idle (about 12%) and unallocated (about 4%) lines.
+ * Two services show what the anomaly detection does: `warehouse-worker` runs a batch every
+ * Monday (a weekly rhythm, never flagged) and `cart-service` has a real spike every 12 days
+ * within the two weeks before the source was asked (so the pages always have one to show).
  */
 export class DemoCostSource implements CostSource, ThroughputSource {
   readonly name = 'demo' as const;
 
-  constructor(private readonly entities: () => CostEntity[]) {}
+  constructor(
+    private readonly entities: () => CostEntity[],
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   async readDays(first: string, last: string): Promise<DayOfCost[]> {
     const days: DayOfCost[] = [];
@@ -41,12 +62,14 @@ export class DemoCostSource implements CostSource, ThroughputSource {
         .filter(e => e.kind === 'team')
         .map(e => [e.entityRef, e.allocationKey]),
     );
+    const recentSince = addDays(this.now().toISOString().slice(0, 10), -14);
     for (let day = first; day <= last; day = addDays(day, 1)) {
       const lines: CostLine[] = services.map(service =>
         this.serviceLine(
           service,
           teamKeys.get(service.teamRef!) ?? service.teamRef!.split('/')[1],
           day,
+          day >= recentSince,
         ),
       );
       const workload = lines.reduce(
@@ -85,12 +108,20 @@ export class DemoCostSource implements CostSource, ThroughputSource {
     service: CostEntity,
     teamKey: string,
     day: string,
+    recent: boolean,
   ): CostLine {
     const seed = stableRandom(service.entityRef);
     const base = 15 + 300 * seed * seed;
     const growth = 1 + 0.1 * Math.sin(daysSinceEpoch(day) / 60 + seed * 6);
-    const noise = 0.9 + 0.2 * stableRandom(`${service.entityRef}${day}`);
-    const daily = base * weekdayFactor(day) * growth * noise;
+    // ±3% a day: wider uniform noise judged against 4–8 same-weekday days flags a few
+    // per cent of ordinary days past the 10% minimum, which would bury the real spike.
+    const noise = 0.97 + 0.06 * dailyNoiseRandom(`${service.entityRef}${day}`);
+    const daily =
+      base *
+      weekdayFactor(day) *
+      growth *
+      noise *
+      demoPatternFactor(service.allocationKey, day, recent);
     const mix = (name: string, share: number) =>
       share * (0.6 + 0.8 * stableRandom(`${service.entityRef}${name}`));
     const shares = {
@@ -144,6 +175,28 @@ export class DemoCostSource implements CostSource, ThroughputSource {
 function weekdayFactor(day: string): number {
   const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
   return weekday === 0 || weekday === 6 ? 0.82 : 1;
+}
+
+export const DEMO_SPIKE_EVERY_DAYS = 12;
+
+/** A Monday batch for warehouse-worker (normal) and a real spike for cart-service (an anomaly). */
+export function demoPatternFactor(
+  allocationKey: string,
+  day: string,
+  recent: boolean,
+): number {
+  if (
+    allocationKey === 'warehouse-worker' &&
+    new Date(`${day}T00:00:00Z`).getUTCDay() === 1
+  )
+    return 1.8;
+  if (
+    allocationKey === 'cart-service' &&
+    recent &&
+    daysSinceEpoch(day) % DEMO_SPIKE_EVERY_DAYS === 5
+  )
+    return 2.6;
+  return 1;
 }
 
 function daysSinceEpoch(day: string): number {

@@ -2,8 +2,11 @@ import { NotFoundError } from '@backstage/errors';
 import {
   addBreakdowns,
   addDays,
+  AnomalyMethod,
   budgetStatus,
   combineEfficiency,
+  CostAnomaliesResponse,
+  CostAnomalyItem,
   CostBreakdown,
   CostFactsResponse,
   CostOverviewResponse,
@@ -11,11 +14,13 @@ import {
   DailyAmount,
   DailyCost,
   daysBetween,
+  detectCostAnomalies,
   emptyBreakdown,
   firstDayOfMonth,
   FORECAST_RUN_RATE_DAYS,
   forecastMonthEnd,
   monthToDate,
+  roundCents,
   ServiceCostResponse,
   ServiceCostSummary,
   TeamCostResponse,
@@ -29,6 +34,8 @@ import {
   ServiceTotal,
   StoredEntity,
 } from '../database/CostStore';
+import { completeDays } from './completeDays';
+import { DEFAULT_ANOMALY_RANGE_DAYS } from './parseAnomalyQuery';
 
 const TREND_DAYS = 90;
 const TOP_SERVICES = 5;
@@ -330,6 +337,82 @@ export class CostReport {
     return { ...base, items };
   }
 
+  /**
+   * Per team and per service, the days from `from` to `to` (default: the last two weeks up
+   * to the latest stored day) whose spend departs from the same weekday of the previous
+   * weeks. Only days every source delivered count, as observations and as days judged.
+   */
+  async anomalies(
+    range: { from?: string; to?: string },
+    method: AnomalyMethod,
+  ): Promise<CostAnomaliesResponse> {
+    const meta = await this.meta();
+    const to = range.to ?? meta.asOf ?? addDays(dayOfToday(), -1);
+    const from = range.from ?? addDays(to, -(DEFAULT_ANOMALY_RANGE_DAYS - 1));
+    const base = { ...meta, from, to, method };
+    if (!meta.asOf || from > to) return { ...base, anomalies: [] };
+    const first = addDays(from, -7 * method.weeks);
+    const catalog = await this.catalog();
+    const complete = completeDays(
+      await this.store.deliveredDays(first, to),
+      daysBetween(first, to),
+    );
+
+    const teamDaily = new Map<string, DailyAmount[]>();
+    for (const line of await this.store.dailyByTeam(first, to)) {
+      if (line.kind !== 'workload' || !complete.has(line.day)) continue;
+      pushTo(teamDaily, teamRefOf(catalog, line.teamKey), {
+        day: line.day,
+        usd: line.total,
+      });
+    }
+    const serviceDaily = new Map<string, DailyAmount[]>();
+    for (const row of await this.store.dailyByService(first, to)) {
+      const ref = catalog.serviceRefByKey.get(row.serviceKey);
+      if (!ref || !complete.has(row.day)) continue;
+      pushTo(serviceDaily, ref, { day: row.day, usd: row.total });
+    }
+
+    const anomalies: CostAnomalyItem[] = [];
+    const judge = (
+      kind: 'team' | 'service',
+      series: Map<string, DailyAmount[]>,
+    ) => {
+      for (const [ref, daily] of series) {
+        const entity = catalog.byRef.get(ref);
+        for (const anomaly of detectCostAnomalies(daily, from, to, method)) {
+          anomalies.push({
+            entityRef: ref,
+            kind,
+            title: entity?.title ?? ref.replace(/^[a-z]+:default\//, ''),
+            teamRef: kind === 'service' ? entity?.teamRef ?? null : null,
+            ...anomaly,
+            usd: roundCents(anomaly.usd),
+            baselineUsd: roundCents(anomaly.baselineUsd),
+            jumpUsd: roundCents(anomaly.jumpUsd),
+            jumpPercent:
+              anomaly.jumpPercent === null
+                ? null
+                : Math.round(anomaly.jumpPercent * 10) / 10,
+            score:
+              anomaly.score === null
+                ? null
+                : Math.round(anomaly.score * 100) / 100,
+          });
+        }
+      }
+    };
+    judge('team', teamDaily);
+    judge('service', serviceDaily);
+    anomalies.sort(
+      (a, b) =>
+        b.day.localeCompare(a.day) ||
+        Math.abs(b.jumpUsd) - Math.abs(a.jumpUsd) ||
+        a.entityRef.localeCompare(b.entityRef),
+    );
+    return { ...base, anomalies };
+  }
+
   private async meta(): Promise<CostResponseMeta> {
     const statuses = await this.store.sourceStatuses();
     return {
@@ -490,6 +573,16 @@ function toDailyCost(days: string[], lines: DailyLineTotal[]): DailyCost[] {
 
 function sumSince(daily: DailyAmount[], first: string): number {
   return daily.filter(d => d.day >= first).reduce((s, d) => s + d.usd, 0);
+}
+
+function pushTo<T>(map: Map<string, T[]>, key: string, item: T) {
+  const list = map.get(key);
+  if (list) list.push(item);
+  else map.set(key, [item]);
+}
+
+function dayOfToday(): string {
+  return new Date().toISOString().slice(0, 10);
 }
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {

@@ -1,7 +1,9 @@
 import { InputError } from '@backstage/errors';
 import express from 'express';
 import Router from 'express-promise-router';
+import { AnomalyMethod } from '@internal/plugin-cost-common';
 import { CostReport } from './CostReport';
+import { parseAnomalyQuery } from './parseAnomalyQuery';
 
 const NAME = /^[a-zA-Z0-9][a-zA-Z0-9._-]*$/;
 
@@ -27,7 +29,10 @@ function entityRefFrom(
  * Read-only routes over the stored history; see README.md for the shapes.
  * httpRouter's default policy admits signed-in users and backend services (scorecards).
  */
-export function createRouter(deps: { report: CostReport }): express.Router {
+export function createRouter(deps: {
+  report: CostReport;
+  anomalyMethod: AnomalyMethod;
+}): express.Router {
   const router = Router();
   router.get('/overview', async (_req, res) => {
     res.json(
@@ -44,6 +49,25 @@ export function createRouter(deps: { report: CostReport }): express.Router {
   });
   router.get('/facts', async (_req, res) => {
     res.json(await deps.report.cached('facts', () => deps.report.facts()));
+  });
+  router.get('/anomalies', async (req, res) => {
+    const query = parseAnomalyQuery(req.query);
+    // Computed for every team and service once per range and data version; a card asking
+    // for one entity filters the cached answer.
+    const all = await deps.report.cached(
+      `anomalies:${query.from ?? ''}:${query.to ?? ''}`,
+      () => deps.report.anomalies(query, deps.anomalyMethod),
+    );
+    res.json(
+      query.entityRef
+        ? {
+            ...all,
+            anomalies: all.anomalies.filter(
+              a => a.entityRef === query.entityRef,
+            ),
+          }
+        : all,
+    );
   });
   return router;
 }

@@ -1,5 +1,9 @@
 import { Config, readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
+import {
+  AnomalyMethod,
+  DEFAULT_ANOMALY_METHOD,
+} from '@internal/plugin-cost-common';
 import { CostExplorerClient } from '../aws/CostExplorerClient';
 import { CostExplorerCostSource } from '../aws/CostExplorerCostSource';
 import {
@@ -17,6 +21,7 @@ export interface CostSettings {
   throughput?: ThroughputSource;
   budgets: Record<string, number>;
   lookbackDays: number;
+  anomalies: AnomalyMethod;
   frequency: HumanDuration;
   timeout: HumanDuration;
   initialDelay: HumanDuration;
@@ -130,6 +135,7 @@ export function readCostConfig(root: Config): CostSettings {
       : undefined,
     budgets,
     lookbackDays,
+    anomalies: readAnomalyMethod(cost?.getOptionalConfig('anomalies')),
     frequency: cost?.has('schedule.frequency')
       ? readDurationFromConfig(cost, { key: 'schedule.frequency' })
       : { hours: 6 },
@@ -140,5 +146,43 @@ export function readCostConfig(root: Config): CostSettings {
     timeout: cost?.has('schedule.timeout')
       ? readDurationFromConfig(cost, { key: 'schedule.timeout' })
       : { minutes: 30 },
+  };
+}
+
+/** `cost.anomalies`: each value checked, defaults from DEFAULT_ANOMALY_METHOD. */
+function readAnomalyMethod(config: Config | undefined): AnomalyMethod {
+  const read = (
+    key: keyof AnomalyMethod,
+    valid: (value: number) => boolean,
+    fix: string,
+  ) => {
+    const value = config?.getOptionalNumber(key) ?? DEFAULT_ANOMALY_METHOD[key];
+    if (!valid(value))
+      throw new Error(`cost.anomalies.${key} is ${value}; ${fix}`);
+    return value;
+  };
+  const weeks = read(
+    'weeks',
+    v => Number.isInteger(v) && v >= 1 && v <= 52,
+    'use a whole number of weeks from 1 to 52, e.g. 8',
+  );
+  return {
+    weeks,
+    minObservations: read(
+      'minObservations',
+      v => Number.isInteger(v) && v >= 1 && v <= weeks,
+      `use a whole number from 1 to cost.anomalies.weeks (${weeks}), e.g. 4`,
+    ),
+    threshold: read(
+      'threshold',
+      v => v > 0,
+      'use a robust z-score above 0, e.g. 3.5',
+    ),
+    minUsd: read('minUsd', v => v >= 0, 'use USD 0 or more, e.g. 5'),
+    minPercent: read(
+      'minPercent',
+      v => v >= 0,
+      'use a percentage of 0 or more, e.g. 10',
+    ),
   };
 }

@@ -1,5 +1,6 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import {
+  CostAnomaliesResponse,
   CostOverviewResponse,
   ServiceCostResponse,
   TeamCostResponse,
@@ -13,6 +14,12 @@ export interface CostApi {
     namespace: string;
     name: string;
   }): Promise<ServiceCostResponse>;
+  /** Days flagged for every team and service; the last 14 days unless `from`/`to` are given. */
+  getAnomalies(query?: {
+    from?: string;
+    to?: string;
+    entityRef?: string;
+  }): Promise<CostAnomaliesResponse>;
 }
 
 export const costApiRef = createApiRef<CostApi>({ id: 'plugin.cost.api' });

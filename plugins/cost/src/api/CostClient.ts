@@ -1,6 +1,7 @@
 import { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  CostAnomaliesResponse,
   CostOverviewResponse,
   ServiceCostResponse,
   TeamCostResponse,
@@ -33,6 +34,16 @@ export class CostClient implements CostApi {
         ref.name,
       )}`,
     );
+  }
+
+  getAnomalies(
+    query: { from?: string; to?: string; entityRef?: string } = {},
+  ): Promise<CostAnomaliesResponse> {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query))
+      if (value) params.set(key, value);
+    const search = params.toString();
+    return this.get(`/anomalies${search ? `?${search}` : ''}`);
   }
 
   private async get<T>(path: string): Promise<T> {

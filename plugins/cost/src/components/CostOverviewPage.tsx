@@ -16,6 +16,7 @@ import Typography from '@material-ui/core/Typography';
 import GetAppIcon from '@material-ui/icons/GetApp';
 import useAsync from 'react-use/esm/useAsync';
 import { costApiRef } from '../api/CostApi';
+import { CostAnomaliesTable } from './CostAnomaliesTable';
 import { CostDataNotices } from './CostDataNotices';
 import { downloadCsv, overviewToCsv } from './costCsv';
 import { CostTeamsTable } from './CostTeamsTable';
@@ -126,6 +127,9 @@ function CostOverview(props: { overview: CostOverviewResponse }) {
             height={320}
           />
         </InfoCard>
+      </Grid>
+      <Grid item xs={12} id="anomalies">
+        <CostAnomaliesTable />
       </Grid>
       <Grid item xs={12}>
         <CostTeamsTable overview={overview} />

@@ -1,12 +1,18 @@
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import {
+  CostAnomaliesResponse,
+  CostAnomalyItem,
+  DEFAULT_ANOMALY_METHOD,
   emptyBreakdown,
   ServiceCostResponse,
 } from '@internal/plugin-cost-common';
 import { screen } from '@testing-library/react';
 import { CostApi, costApiRef } from '../api/CostApi';
 import { ServiceCostCard } from './ServiceCostCard';
+
+// Rendering the card with its chart takes seconds on a loaded machine.
+jest.setTimeout(30_000);
 
 const entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -56,9 +62,27 @@ function response(
   };
 }
 
-async function renderCard(value: ServiceCostResponse) {
+function anomaliesResponse(
+  anomalies: CostAnomalyItem[],
+): CostAnomaliesResponse {
+  return {
+    demo: false,
+    asOf: '2026-11-30',
+    sources: [],
+    from: '2026-11-17',
+    to: '2026-11-30',
+    method: DEFAULT_ANOMALY_METHOD,
+    anomalies,
+  };
+}
+
+async function renderCard(
+  value: ServiceCostResponse,
+  anomalies: CostAnomalyItem[] = [],
+) {
   const api: Partial<CostApi> = {
     getService: jest.fn().mockResolvedValue(value),
+    getAnomalies: jest.fn().mockResolvedValue(anomaliesResponse(anomalies)),
   };
   await renderInTestApp(
     <EntityProvider entity={entity}>
@@ -127,5 +151,34 @@ describe('ServiceCostCard', () => {
     expect(
       screen.getByText('cart-service', { selector: 'code' }),
     ).toBeInTheDocument();
+  });
+
+  it("shows a line for the service's own recent cost anomaly", async () => {
+    const api = await renderCard(response({}), [
+      {
+        entityRef: 'component:default/cart-service',
+        kind: 'service',
+        title: 'cart-service',
+        teamRef: 'group:default/checkout',
+        day: '2026-11-25',
+        usd: 900,
+        baselineUsd: 301,
+        jumpUsd: 599,
+        jumpPercent: 199,
+        direction: 'spike',
+        score: 404.02,
+        observations: 7,
+      },
+    ]);
+    expect(
+      await screen.findByText(
+        'Cost anomaly. Spike on 25 Nov: $900 against a usual $301 for a Wednesday, +$599 (+199%)',
+        {},
+        { timeout: 20_000 },
+      ),
+    ).toBeInTheDocument();
+    expect(api.getAnomalies).toHaveBeenCalledWith({
+      entityRef: 'component:default/cart-service',
+    });
   });
 });

@@ -19,6 +19,7 @@ import { CostDataNotices } from './CostDataNotices';
 import { CostTrendChart } from './CostTrendChart';
 import { CostBreakdownList } from './CostBreakdownList';
 import { EfficiencyFigures } from './EfficiencyFigures';
+import { RecentCostAnomalies } from './RecentCostAnomalies';
 import { formatUsd, formatUsdCents } from './format';
 import { CATEGORY_COLOURS } from './palette';
 
@@ -71,6 +72,11 @@ function ServiceCostDetails(props: { value: ServiceCostResponse }) {
   }));
   return (
     <Grid container spacing={2}>
+      {value.service.entityRef && (
+        <Grid item xs={12}>
+          <RecentCostAnomalies entityRef={value.service.entityRef} />
+        </Grid>
+      )}
       <Grid item xs={12}>
         <Box display="flex" style={{ gap: 32 }} flexWrap="wrap">
           <Figure

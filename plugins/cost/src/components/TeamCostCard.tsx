@@ -14,6 +14,7 @@ import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { costApiRef } from '../api/CostApi';
 import { BudgetGauge } from './BudgetGauge';
+import { RecentCostAnomalies } from './RecentCostAnomalies';
 import { CostDataNotices } from './CostDataNotices';
 import { formatUsd } from './format';
 
@@ -44,6 +45,7 @@ export function TeamCostCard() {
             <Typography>No cost has been read for this team yet.</Typography>
           ) : (
             <>
+              <RecentCostAnomalies entityRef={value.team.entityRef} />
               <BudgetGauge team={value.team} />
               <TopServices team={value.team} />
             </>
