@@ -1,4 +1,4 @@
-import { weeklyReviewCsv, weeklyReviewMarkdown } from './format';
+import { formatValue, weeklyReviewCsv, weeklyReviewMarkdown } from './format';
 import { WeeklyReview } from './review';
 
 const review: WeeklyReview = {
@@ -70,6 +70,16 @@ describe('weeklyReviewMarkdown', () => {
         '',
       ].join('\n'),
     );
+  });
+});
+
+describe('formatValue', () => {
+  it('shows shares in percent, money to the cent and long lead times in hours', () => {
+    expect(formatValue({ unit: '%' }, 0.755)).toBe('75.5%');
+    expect(formatValue({ unit: 'USD' }, 0.4)).toBe('USD 0.40');
+    expect(formatValue({ unit: 'min' }, 119)).toBe('119 min');
+    expect(formatValue({ unit: 'min' }, 411.25)).toBe('6.9 h');
+    expect(formatValue({ unit: 'min' }, null)).toBe('n/a');
   });
 });
 

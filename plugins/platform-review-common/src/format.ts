@@ -6,6 +6,8 @@ export function formatValue(indicator: Pick<IndicatorReport, 'unit'>, value: num
   if (value === null) return 'n/a';
   if (indicator.unit === '%') return `${round(value * 100, 1)}%`;
   if (indicator.unit === 'USD') return `USD ${value.toFixed(2)}`;
+  // Lead times of hours read better in hours; targets in minutes stay in minutes.
+  if (indicator.unit === 'min' && value >= 120) return `${round(value / 60, 1)} h`;
   return `${round(value, 1)} ${indicator.unit}`;
 }
 

@@ -1,5 +1,5 @@
 import { DoraDeploymentsResponse, median, percentile } from '@internal/plugin-dora-common';
-import { IndicatorDefinition, IndicatorReport, rate } from '@internal/plugin-platform-review-common';
+import { formatValue, IndicatorDefinition, IndicatorReport, rate } from '@internal/plugin-platform-review-common';
 import { PluginApi } from '../sources/PluginApi';
 import { biggestMoves, increment, report, unavailable, WeekContext } from '../review/WeekContext';
 
@@ -60,7 +60,7 @@ export async function deploymentIndicators(
         successes(thisWeek),
         successes(lastWeek),
         items => statistic(leadMinutes(items)),
-        (now, before) => `${now.toFixed(1)} min, was ${before.toFixed(1)} min last week`,
+        (now, before) => `${formatValue(definition, now)}, was ${formatValue(definition, before)} last week`,
       ),
     });
 

@@ -64,7 +64,7 @@ export function report(
     ...definition,
     value,
     rating: rate(value, definition.target, definition.direction),
-    unavailableReason: null,
+    unavailableReason: value === null ? `no data for this week in the ${fields.source}` : null,
     demo: false,
     lastError: null,
     teams: [],

@@ -30,7 +30,7 @@ export function IndicatorSparkline(props: { indicator: IndicatorReport }) {
             type="linear"
             dataKey="value"
             name={indicator.title}
-            stroke={RATING_COLOURS[indicator.rating === 'unknown' ? 'unknown' : 'green']}
+            stroke={RATING_COLOURS[indicator.rating]}
             strokeWidth={2}
             dot={{ r: 2 }}
             connectNulls={false}
