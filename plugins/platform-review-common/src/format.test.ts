@@ -54,7 +54,8 @@ describe('weeklyReviewMarkdown', () => {
       [
         '# Platform review 2026-W48',
         '',
-        'Week 2026-11-22 to 2026-11-29 (Europe/Berlin). Demo data.',
+        // Local dates: the week starts Monday 23 November in Berlin, though 22 November 23:00 in UTC.
+        'Week 2026-11-23 to 2026-11-29 (Europe/Berlin). Demo data.',
         '',
         '| Indicator | This week | Target | Status | Last week |',
         '| --- | --- | --- | --- | --- |',

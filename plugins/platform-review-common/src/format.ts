@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { RATING_LABELS } from './colour';
 import { IndicatorReport, WeeklyReview } from './review';
 
@@ -30,11 +31,12 @@ export function weeklyReviewMarkdown(review: WeeklyReview): string {
   const lines: string[] = [];
   lines.push(`# Platform review ${review.isoWeek}`);
   lines.push('');
-  lines.push(
-    `Week ${review.start.slice(0, 10)} to ${review.end.slice(0, 10)} (${review.timeZone})` +
-      (review.partial ? ', so far' : '') +
-      (review.demo ? '. Demo data.' : '.'),
-  );
+  const soFar = review.partial ? ', so far' : '';
+  const demo = review.demo ? ' Demo data.' : '';
+  // Local calendar dates: Monday to Sunday on the review's wall clock.
+  const firstDay = DateTime.fromISO(review.start, { zone: review.timeZone }).toISODate();
+  const lastDay = DateTime.fromISO(review.end, { zone: review.timeZone }).minus({ days: 1 }).toISODate();
+  lines.push(`Week ${firstDay} to ${lastDay} (${review.timeZone})${soFar}.${demo}`);
   lines.push('');
   lines.push('| Indicator | This week | Target | Status | Last week |');
   lines.push('| --- | --- | --- | --- | --- |');

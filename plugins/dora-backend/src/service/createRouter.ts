@@ -5,6 +5,9 @@ import Router from 'express-promise-router';
 import { DoraStore } from '../database/DoraStore';
 import { DoraReadModel } from './DoraReadModel';
 
+// How far apart `since` and `until` of /deployments may be (the store keeps about 100 days).
+const MAX_DEPLOYMENTS_RANGE_DAYS = 120;
+
 // Backstage entity namespace and name rules (letters, digits, - _ . ; at most 63).
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/;
 
@@ -70,8 +73,6 @@ export function createRouter(deps: { store: DoraStore; readModel: DoraReadModel;
 
   return router;
 }
-
-const MAX_DEPLOYMENTS_RANGE_DAYS = 120;
 
 function timeParam(req: express.Request, name: string): Date | undefined {
   const raw = req.query[name];
