@@ -18,7 +18,7 @@ interface CostAnomalies {
  * are listed as what changed.
  */
 export async function costIndicator(api: PluginApi, context: WeekContext, definition: IndicatorDefinition, unitMetric: string): Promise<IndicatorReport> {
-  const reason = `not available: the weekly count of the unit (Prometheus ${unitMetric}) is not stored by any plugin yet`;
+  const reason = `the weekly count of the unit (Prometheus ${unitMetric}) is not stored by any plugin yet`;
   const base = unavailable(definition, context, SOURCE, reason);
   // The cost plugin's days are UTC calendar days.
   const from = DateTime.fromJSDate(context.current.start, { zone: 'utc' }).toISODate();

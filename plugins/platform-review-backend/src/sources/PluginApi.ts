@@ -24,7 +24,7 @@ export class ServiceTokenPluginApi implements PluginApi {
       return { ok: true, body };
     } catch (error) {
       if (isError(error) && error.name === 'NotFoundError') {
-        return { ok: false, reason: `not available: the ${pluginId} plugin does not serve ${path.split('?')[0]} here` };
+        return { ok: false, reason: `the ${pluginId} plugin does not serve ${path.split('?')[0]} here (404)` };
       }
       return { ok: false, reason: `the ${pluginId} plugin did not answer ${path.split('?')[0]}: ${isError(error) ? error.message : String(error)}` };
     }

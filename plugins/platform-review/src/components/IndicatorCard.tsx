@@ -29,7 +29,7 @@ export function IndicatorCard(props: { indicator: IndicatorReport; partial: bool
       </Box>
       {indicator.unavailableReason && (
         <Typography variant="body2" color="textSecondary" paragraph>
-          {RATING_LABELS.unknown}: {indicator.unavailableReason}
+          Why: {indicator.unavailableReason}
         </Typography>
       )}
       {indicator.lastError && <StaleDataNotice source={indicator.source} lastSuccessAt={null} error={indicator.lastError} />}

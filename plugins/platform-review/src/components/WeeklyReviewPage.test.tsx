@@ -43,7 +43,7 @@ const review: WeeklyReview = {
       target: 0,
       value: null,
       rating: 'unknown',
-      unavailableReason: 'not available: the slo plugin does not serve /freezes here',
+      unavailableReason: 'the slo plugin does not serve /freezes here (404)',
       source: 'SLO plugin (error-budget freezes)',
       demo: false,
       lastError: null,
@@ -73,7 +73,7 @@ describe('WeeklyReviewPage', () => {
     expect(screen.getByText(/target ≤ 10 min \(week so far\)/)).toBeInTheDocument();
     expect(screen.getByLabelText('Status: Near target')).toBeInTheDocument();
     expect(screen.getByLabelText('Status: Unknown / not available')).toBeInTheDocument();
-    expect(screen.getByText(/not available: the slo plugin does not serve \/freezes here/)).toBeInTheDocument();
+    expect(screen.getByText('Why: the slo plugin does not serve /freezes here (404)')).toBeInTheDocument();
     expect(screen.getByRole('table', { name: 'Change lead time, median per team' })).toHaveTextContent('checkout14 minOff target');
     expect(screen.getByText(/16.0 min, was 10.0 min last week/)).toBeInTheDocument();
 
