@@ -65,6 +65,8 @@ backend.add(import('@internal/plugin-scorecards-backend-module-cost'));
 backend.add(import('@internal/plugin-scorecards-backend-module-dora'));
 backend.add(import('@internal/plugin-scorecards-backend-module-falco'));
 backend.add(import('@internal/plugin-scorecards-backend-module-kubernetes'));
+// The platform team's weekly review, read from the DORA, Falco, scorecards, SLO and cost plugins
+backend.add(import('@internal/plugin-platform-review-backend'));
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));

@@ -101,3 +101,21 @@ export interface DoraFactsResponse {
 export const DORA_WINDOW_DAYS = 90;
 /** Weeks in the weekly trend. */
 export const DORA_TREND_WEEKS = 13;
+
+/**
+ * `GET /api/dora/deployments?since=&until=`: finished production deployments in a time range
+ * (at most 120 days), for reports that bucket them their own way (the weekly platform review).
+ */
+export interface DoraDeploymentsResponse {
+  demo: boolean;
+  asOf: string | null;
+  lastError: string | null;
+  items: Array<{
+    entityRef: string;
+    ownerRef: string | null;
+    finishedAt: string;
+    outcome: 'success' | 'failure';
+    /** Per commit the deployment first shipped: finish time minus commit time, in seconds. */
+    leadTimesSeconds: number[];
+  }>;
+}

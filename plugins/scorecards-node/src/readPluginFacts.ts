@@ -1,10 +1,11 @@
 import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
-import { ResponseError } from '@backstage/errors';
+import { NotFoundError, ResponseError } from '@backstage/errors';
 
 /**
  * GETs another backend plugin's JSON endpoint (e.g. `slo` + `/slos`) with a service token,
  * the way every scorecards fact module reads its source plugin. Throws on any non-2xx
- * answer or after `timeoutMs`, which marks the module's facts unavailable.
+ * answer or after `timeoutMs`, which marks the module's facts unavailable; a 404 (plugin or
+ * endpoint not installed) throws `NotFoundError`, so callers can tell it from an outage.
  */
 export async function readPluginFacts<T>(options: {
   discovery: DiscoveryService;
@@ -24,7 +25,7 @@ export async function readPluginFacts<T>(options: {
     signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
   });
   if (response.status === 404) {
-    throw new Error(
+    throw new NotFoundError(
       `the ${pluginId} plugin is not installed in this backend (404 from ${baseUrl}${path})`,
     );
   }

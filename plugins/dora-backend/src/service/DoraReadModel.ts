@@ -3,6 +3,7 @@ import {
   countDeploymentsInLastDays,
   DORA_TREND_WEEKS,
   DORA_WINDOW_DAYS,
+  DoraDeploymentsResponse,
   DoraFactsResponse,
   DoraOverviewResponse,
   DeploymentView,
@@ -123,6 +124,39 @@ export class DoraReadModel {
           tier: computeDoraMetrics(history, { now, windowDays: DORA_WINDOW_DAYS }).tier,
         };
       }),
+    };
+  }
+
+  /** Finished deployments with `since < finishedAt <= until`, oldest first. */
+  async deployments(services: StoredService[], since: Date, until: Date): Promise<DoraDeploymentsResponse> {
+    const owners = new Map(services.map(s => [s.entityRef, s.ownerRef]));
+    const [deployments, commits] = await Promise.all([
+      this.deps.store.listFinishedSince(since),
+      this.deps.store.listCommitsSince(since),
+    ]);
+    const commitTimes = new Map<string, number[]>();
+    for (const c of commits) append(commitTimes, `${c.entityRef}\u0000${c.deploymentId}`, c.committedAt.getTime());
+    const items: DoraDeploymentsResponse['items'] = [];
+    for (const d of deployments) {
+      if (!d.finishedAt || d.finishedAt.getTime() > until.getTime() || !owners.has(d.entityRef)) continue;
+      if (!['success', 'failure', 'error'].includes(d.state)) continue;
+      const finishedAtMs = d.finishedAt.getTime();
+      items.push({
+        entityRef: d.entityRef,
+        ownerRef: owners.get(d.entityRef) ?? null,
+        finishedAt: d.finishedAt.toISOString(),
+        outcome: d.state === 'success' ? 'success' : 'failure',
+        leadTimesSeconds:
+          d.state === 'success'
+            ? (commitTimes.get(`${d.entityRef}\u0000${d.deploymentId}`) ?? []).map(c => Math.max(0, finishedAtMs - c) / 1000)
+            : [],
+      });
+    }
+    return {
+      demo: this.deps.demo,
+      asOf: asOf(services),
+      lastError: summarizeErrors(services.filter(s => s.lastError), services.length),
+      items,
     };
   }
 

@@ -5,6 +5,9 @@ import Router from 'express-promise-router';
 import { DoraStore } from '../database/DoraStore';
 import { DoraReadModel } from './DoraReadModel';
 
+// How far apart `since` and `until` of /deployments may be (the store keeps about 100 days).
+const MAX_DEPLOYMENTS_RANGE_DAYS = 120;
+
 // Backstage entity namespace and name rules (letters, digits, - _ . ; at most 63).
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/;
 
@@ -24,7 +27,8 @@ function entityRefFrom(req: express.Request, kind: 'component' | 'group'): strin
  * - `GET /services/:namespace/:name`: one component's metrics, weekly trend, latest deployments;
  * - `GET /teams/:namespace/:name`: a group's services and pooled metrics;
  * - `GET /overview`: services and teams ranked by tier;
- * - `GET /facts`: the scorecards facts contract.
+ * - `GET /facts`: the scorecards facts contract;
+ * - `GET /deployments?since=&until=`: finished deployments in a range, for the weekly platform review.
  */
 export function createRouter(deps: { store: DoraStore; readModel: DoraReadModel; clock?: () => Date }): express.Router {
   const clock = deps.clock ?? (() => new Date());
@@ -55,5 +59,27 @@ export function createRouter(deps: { store: DoraStore; readModel: DoraReadModel;
     res.json(await deps.readModel.facts(await deps.store.listServices(), clock()));
   });
 
+  router.get('/deployments', async (req, res) => {
+    const now = clock();
+    const until = timeParam(req, 'until') ?? now;
+    const since = timeParam(req, 'since');
+    if (!since) throw new InputError('Query parameter since is required, an ISO 8601 time such as 2026-09-01T00:00:00Z');
+    if (since.getTime() >= until.getTime()) throw new InputError('Query parameter since must be before until');
+    if (until.getTime() - since.getTime() > MAX_DEPLOYMENTS_RANGE_DAYS * 86_400_000) {
+      throw new InputError(`Query parameters since and until may be at most ${MAX_DEPLOYMENTS_RANGE_DAYS} days apart`);
+    }
+    res.json(await deps.readModel.deployments(await deps.store.listServices(), since, until));
+  });
+
   return router;
+}
+
+function timeParam(req: express.Request, name: string): Date | undefined {
+  const raw = req.query[name];
+  if (raw === undefined || raw === '') return undefined;
+  const value = typeof raw === 'string' ? new Date(raw) : new Date(NaN);
+  if (Number.isNaN(value.getTime())) {
+    throw new InputError(`Query parameter ${name} must be one ISO 8601 time such as 2026-09-01T00:00:00Z`);
+  }
+  return value;
 }

@@ -1,0 +1,208 @@
+import { mockErrorHandler, mockServices } from '@backstage/backend-test-utils';
+import { DEFAULT_PLATFORM_TARGETS, IndicatorReport, WeeklyReview } from '@internal/plugin-platform-review-common';
+import express from 'express';
+import request from 'supertest';
+import { FakeHistories, startFakePluginApis } from '../__testUtils__/fakePluginApis';
+import { WeeklyReviewService } from '../review/WeeklyReviewService';
+import { ServiceTokenPluginApi } from '../sources/PluginApi';
+import { createRouter } from './router';
+
+// Europe/Berlin leaves summer time on Sunday 2026-10-25. Week 2026-W44 runs from Monday
+// 2026-10-26 00:00 CET (2026-10-25T23:00Z) to 2026-11-02 00:00 CET (2026-11-01T23:00Z);
+// W43 began on 2026-10-19 00:00 CEST (2026-10-18T22:00Z), so it lasted 169 hours.
+const NOW = new Date('2026-11-04T12:00:00Z'); // Wednesday of W45
+
+const cart = 'component:default/cart-service';
+const checkout = 'component:default/checkout-service';
+const payments = 'component:default/payments-service';
+const owners = new Map([
+  [cart, 'group:default/checkout'],
+  [checkout, 'group:default/checkout'],
+  [payments, 'group:default/payments'],
+]);
+
+const histories: FakeHistories = {
+  deployments: [
+    // Sunday 23:30 CET: still W43 in Berlin (and in UTC).
+    { entityRef: cart, ownerRef: 'group:default/checkout', finishedAt: '2026-10-25T22:30:00Z', outcome: 'success', leadTimesSeconds: [600] },
+    // Monday 00:30 CET: W44 in Berlin, though still Sunday (W43) in UTC.
+    { entityRef: cart, ownerRef: 'group:default/checkout', finishedAt: '2026-10-25T23:30:00Z', outcome: 'success', leadTimesSeconds: [300, 900] },
+    { entityRef: payments, ownerRef: 'group:default/payments', finishedAt: '2026-10-28T10:00:00Z', outcome: 'success', leadTimesSeconds: [1200] },
+    { entityRef: payments, ownerRef: 'group:default/payments', finishedAt: '2026-10-28T11:00:00Z', outcome: 'failure', leadTimesSeconds: [] },
+    { entityRef: payments, ownerRef: 'group:default/payments', finishedAt: '2026-10-29T09:00:00Z', outcome: 'success', leadTimesSeconds: [60] },
+    // Monday 2026-11-02 00:00 CET exactly: W45.
+    { entityRef: payments, ownerRef: 'group:default/payments', finishedAt: '2026-11-01T23:00:00Z', outcome: 'success', leadTimesSeconds: [60] },
+  ],
+  falcoAlerts: [
+    { entityRef: payments, time: '2026-10-20T10:00:00Z', priority: 'critical' },
+    { entityRef: payments, time: '2026-10-26T10:00:00Z', priority: 'critical' },
+    { entityRef: payments, time: '2026-10-27T10:00:00Z', priority: 'emergency' },
+    { entityRef: checkout, time: '2026-10-27T11:00:00Z', priority: 'critical' },
+    { entityRef: checkout, time: '2026-10-27T12:00:00Z', priority: 'warning' },
+  ],
+  scorecards: {
+    demo: false,
+    levels: ['bronze', 'silver', 'gold'],
+    scorecards: [{ id: 'production-readiness', title: 'Production readiness' }],
+    teams: [],
+    trend: [
+      { evaluatedAt: '2026-10-20T08:00:00Z', scorecardId: 'production-readiness', levelCounts: { none: 1, bronze: 1, silver: 1, gold: 1 } },
+      { evaluatedAt: '2026-10-27T08:00:00Z', scorecardId: 'production-readiness', levelCounts: { bronze: 2, silver: 2 } },
+      { evaluatedAt: '2026-10-31T08:00:00Z', scorecardId: 'production-readiness', levelCounts: { bronze: 1, silver: 2, gold: 1 } },
+    ],
+  },
+};
+
+async function start(h: FakeHistories) {
+  const fake = await startFakePluginApis(h);
+  const reviews = new WeeklyReviewService({
+    settings: {
+      timeZone: 'Europe/Berlin',
+      cacheSeconds: 300,
+      targets: { ...DEFAULT_PLATFORM_TARGETS, leadTimeP90Minutes: 15 },
+    },
+    api: new ServiceTokenPluginApi({ discovery: fake.discovery, auth: mockServices.auth(), timeoutMs: 5000 }),
+    owners: async () => owners,
+    clock: () => NOW,
+  });
+  const app = express().use(createRouter({ reviews })).use(mockErrorHandler());
+  return { app, fake };
+}
+
+const byId = (review: WeeklyReview, id: string): IndicatorReport => review.indicators.find(i => i.id === id)!;
+const valueOf = (indicator: IndicatorReport, week: string) => indicator.history.find(p => p.isoWeek === week)?.value;
+
+describe('GET /weeks/:isoWeek', () => {
+  let fake: Awaited<ReturnType<typeof startFakePluginApis>> | undefined;
+  afterEach(async () => fake?.close());
+
+  it('gives the known weekly figures and colours, with weeks on the Berlin wall clock across the DST change', async () => {
+    const started = await start(histories);
+    fake = started.fake;
+    const res = await request(started.app).get('/weeks/2026-W44');
+    expect(res.status).toBe(200);
+    const review = res.body as WeeklyReview;
+    expect(review).toMatchObject({
+      isoWeek: '2026-W44',
+      timeZone: 'Europe/Berlin',
+      start: '2026-10-25T23:00:00.000Z',
+      end: '2026-11-01T23:00:00.000Z',
+      partial: false,
+      demo: true, // the Falco fake serves demo data
+    });
+
+    const deploys = byId(review, 'deploysPerDay');
+    // W44: cart at Monday 00:30 and two payments successes; the failure and the W45 deploy do not count.
+    expect(deploys.value).toBeCloseTo(3 / 7, 12);
+    expect(valueOf(deploys, '2026-W43')).toBeCloseTo(1 / 7, 12);
+    expect(valueOf(deploys, '2026-W42')).toBe(0);
+    expect(deploys.history).toHaveLength(12);
+    expect(deploys.history[0].isoWeek).toBe('2026-W33');
+    expect(deploys.rating).toBe('red');
+    expect(deploys.teams).toEqual([
+      { teamRef: 'group:default/checkout', value: 1 / 7, rating: null },
+      { teamRef: 'group:default/payments', value: 2 / 7, rating: null },
+    ]);
+    expect(deploys.changes).toEqual([{ entityRef: payments, delta: 2 / 7, description: '2 deploys, 2 more than last week' }]);
+
+    // Lead times this week: 5, 15, 20, 1 minutes → median 10 (target 10: green), p90 20 (target 15: red).
+    const median = byId(review, 'leadTimeMedianMinutes');
+    expect(median.value).toBe(10);
+    expect(median.rating).toBe('green');
+    expect(valueOf(median, '2026-W43')).toBe(10);
+    expect(median.teams).toEqual([
+      { teamRef: 'group:default/checkout', value: 10, rating: 'green' },
+      { teamRef: 'group:default/payments', value: 10.5, rating: 'amber' },
+    ]);
+    const p90 = byId(review, 'leadTimeP90Minutes');
+    expect(p90.value).toBe(20);
+    expect(p90.rating).toBe('red');
+
+    const falco = byId(review, 'falcoCriticalPerWeek');
+    expect(falco.value).toBe(3); // the warning does not count
+    expect(valueOf(falco, '2026-W43')).toBe(1);
+    expect(falco.rating).toBe('green');
+    expect(falco.teams).toEqual([
+      { teamRef: 'group:default/checkout', value: 1, rating: null },
+      { teamRef: 'group:default/payments', value: 2, rating: null },
+    ]);
+    expect(falco.changes.map(c => [c.entityRef, c.delta])).toEqual([
+      [payments, 1],
+      [checkout, 1],
+    ]);
+
+    // The week's last run: 3 of 4 services at silver or above, target 80%: amber.
+    const scorecards = byId(review, 'scorecardSilverShare');
+    expect(scorecards.value).toBe(0.75);
+    expect(scorecards.rating).toBe('amber');
+    expect(valueOf(scorecards, '2026-W43')).toBe(0.5);
+    expect(valueOf(scorecards, '2026-W42')).toBeNull();
+
+    // Not installed yet (404): unknown with the reason, the rest of the week still served.
+    const freezes = byId(review, 'servicesFrozen');
+    expect(freezes).toMatchObject({ value: null, rating: 'unknown' });
+    expect(freezes.unavailableReason).toBe('the slo plugin does not serve /freezes here (404)');
+    expect(byId(review, 'costPerThousandUnits')).toMatchObject({ value: null, rating: 'unknown' });
+  });
+
+  it('counts services frozen in each week from the SLO plugin freezes, when it serves them', async () => {
+    const started = await start({
+      ...histories,
+      freezes: {
+        demo: false,
+        items: [
+          { entityRef: payments, frozen: false, since: null },
+          { entityRef: cart, frozen: true, since: '2026-10-31T10:00:00Z' },
+        ],
+        transitions: [
+          { entityRef: payments, sloName: 'availability', kind: 'started', at: '2026-10-20T10:00:00Z', reason: 'burn 7×' },
+          { entityRef: payments, sloName: 'availability', kind: 'ended', at: '2026-10-27T10:00:00Z', reason: null },
+          { entityRef: cart, sloName: 'latency', kind: 'started', at: '2026-10-31T10:00:00Z', reason: 'budget exhausted' },
+        ],
+      },
+    });
+    fake = started.fake;
+    const review = (await request(started.app).get('/weeks/2026-W44')).body as WeeklyReview;
+    const freezes = byId(review, 'servicesFrozen');
+    expect(valueOf(freezes, '2026-W42')).toBe(0);
+    expect(valueOf(freezes, '2026-W43')).toBe(1); // payments from Tuesday
+    expect(freezes.value).toBe(2); // payments until Tuesday, cart from Saturday
+    expect(freezes.rating).toBe('red');
+    expect(freezes.teams).toEqual([
+      { teamRef: 'group:default/checkout', value: 1, rating: null },
+      { teamRef: 'group:default/payments', value: 1, rating: null },
+    ]);
+  });
+
+  it('serves the current week, exports Markdown and CSV, and computes each week once', async () => {
+    const started = await start(histories);
+    fake = started.fake;
+    const current = await request(started.app).get('/weeks/current');
+    expect(current.body).toMatchObject({ isoWeek: '2026-W45', partial: true });
+    // Wednesday: three days begun, and one deploy (Monday 00:00 CET).
+    expect(byId(current.body, 'deploysPerDay').value).toBeCloseTo(1 / 3, 12);
+
+    const md = await request(started.app).get('/weeks/2026-W44.md');
+    expect(md.status).toBe(200);
+    expect(md.headers['content-disposition']).toBe('attachment; filename="platform-review-2026-W44.md"');
+    expect(md.text).toContain('# Platform review 2026-W44');
+    expect(md.text).toContain('| Change lead time, p90 | 20 min | ≤ 15 min | Off target | 10 min |');
+    const calls = started.fake.requests.length;
+
+    const csv = await request(started.app).get('/weeks/2026-W44.csv');
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    expect(csv.text.split('\r\n')).toContain('2026-W44,leadTimeMedianMinutes,group:default/payments,10.5,min,10,lowerIsBetter,amber,');
+    expect(started.fake.requests.length).toBe(calls); // cached
+  });
+
+  it('names the parameter and form for a bad or future week', async () => {
+    const started = await start(histories);
+    fake = started.fake;
+    const bad = await request(started.app).get('/weeks/2026-48');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toBe('"2026-48" is not an ISO week: use YYYY-Www, e.g. 2026-W48 (path parameter isoWeek, or "current")');
+    const future = await request(started.app).get('/weeks/2026-W50');
+    expect(future.status).toBe(400);
+    expect(future.body.error.message).toMatch(/has not started yet in Europe\/Berlin; ask for 2026-W45 or earlier/);
+  });
+});

@@ -1,0 +1,10 @@
+/**
+ * The platform team's weekly review, shared by its frontend and backend.
+ *
+ * @packageDocumentation
+ */
+export * from './indicators';
+export * from './colour';
+export * from './weeks';
+export * from './review';
+export * from './format';
