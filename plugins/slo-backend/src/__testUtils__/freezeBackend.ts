@@ -3,6 +3,7 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { computeSloStatus, SLO_REPORTING_WINDOWS, SloStatus } from '@internal/plugin-slo-common';
+import { Knex } from 'knex';
 import { SloStatusStore } from '../database/SloStatusStore';
 import { sloPlugin } from '../plugin';
 import { SloRefresher } from '../refresh/SloRefresher';
@@ -51,7 +52,14 @@ export async function startFreezeBackend(options: {
   extraConfig?: Record<string, unknown>;
   /** TestDatabases.create() at the top of the test file (it registers hooks). */
   databases: TestDatabases;
-}) {
+}): Promise<{
+  server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+  store: SloStatusStore;
+  refresher: SloRefresher;
+  /** What the next refresh measures, by service name: a status, or why it failed. */
+  measured: Map<string, SloStatus | string>;
+  knex: Knex;
+}> {
   const knex = await options.databases.init('SQLITE_3');
   const entities = options.services.map(serviceWithSlo);
   const backend = await startTestBackend({
@@ -87,5 +95,5 @@ export async function startFreezeBackend(options: {
       }),
     }),
   });
-  return { ...backend, store, refresher, measured, knex };
+  return { server: backend.server, store, refresher, measured, knex };
 }

@@ -33,7 +33,7 @@ function parseTime(value: unknown, field: string): Date | undefined {
 
 /**
  * The error-budget policy's routes, all reading stored state only:
- * - `GET /freezes[?from=&to=]` every service's freeze and exemption, and transitions;
+ * - `GET /freezes[?from=&to=&entityRef=]` every service's (or one's) freeze, exemption and transitions;
  * - `GET /gate/:namespace/:name` the deploy gate for CI (service or static-token credentials);
  * - `POST /freezes/exemptions`, `DELETE /freezes/exemptions/:id` for the platform group
  *   (permission `slo.freeze.exempt`).
@@ -77,10 +77,21 @@ export function createFreezeRouter(deps: {
       const service = byEntity.get(exemption.entityRef);
       if (service && !service.exemption) service.exemption = exemption;
     }
+    let items = [...byEntity.values()];
+    if (req.query.entityRef !== undefined) {
+      let entityRef: string;
+      try {
+        entityRef = stringifyEntityRef(parseEntityRef(String(req.query.entityRef)));
+      } catch {
+        throw new InputError(`entityRef "${req.query.entityRef}" is not an entity reference; use component:default/checkout-service`);
+      }
+      items = items.filter(item => item.entityRef === entityRef);
+      transitions.splice(0, transitions.length, ...transitions.filter(t => t.entityRef === entityRef));
+    }
     const body: FreezeListResponse = {
       demo: deps.demo,
       policy: deps.policy,
-      items: [...byEntity.values()],
+      items,
       transitions,
       from: from.toISOString(),
       to: to.toISOString(),
