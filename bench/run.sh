@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the benchmarks. Usage: bash bench/run.sh [name ...]   (default: all of them)
-# Names: catalog templates slo cost dora scorecards falco platform-review. A bench written in TypeScript
+# Names: catalog templates slo errorbudget cost dora scorecards falco platform-review. A bench written in TypeScript
 # (bench/<name>.ts) runs through Backstage's node transform, so it can use the plugins'
 # test helpers. The test profile installs what some benches run against (Prometheus,
 # PostgreSQL).
@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 # shellcheck source=scripts/setup.sh
 source scripts/setup.sh test
 benches=("$@")
-[[ ${#benches[@]} -eq 0 ]] && benches=(catalog templates slo cost dora scorecards falco platform-review)
+[[ ${#benches[@]} -eq 0 ]] && benches=(catalog templates slo errorbudget cost dora scorecards falco platform-review)
 for bench in "${benches[@]}"; do
   case "$bench" in
     # Ingest on SQLite and on PostgreSQL (scripts/postgres.sh exports PORTAL_TEST_POSTGRES_URL).

@@ -27,5 +27,25 @@ export interface Config {
     batchLabel?: string;
     /** How often every SLO is measured. Default: every 5 minutes. */
     refresh?: { frequency?: HumanDuration; timeout?: HumanDuration };
+    /**
+     * The error-budget policy: a service's production deploys freeze while one of its SLOs
+     * burns at least `threshold` times too fast over both `longWindow` and `shortWindow`, or
+     * has spent its budget; the freeze ends when both burn below threshold × hysteresis.
+     */
+    freezePolicy?: {
+      /** Burn rate that starts a freeze. Default 6. */
+      threshold?: number;
+      /** One of 5m, 30m, 1h, 2h, 6h, 1d, 3d. Default 6h. */
+      longWindow?: string;
+      /** Shorter than longWindow. Default 30m. */
+      shortWindow?: string;
+      /** In (0, 1]; a freeze ends below threshold × hysteresis. Default 0.8. */
+      hysteresis?: number;
+      /**
+       * The deploy gate answers "unknown" instead of "allowed" when the last measurement is
+       * older than this. Default: three refresh intervals.
+       */
+      maxMeasurementAge?: HumanDuration;
+    };
   };
 }

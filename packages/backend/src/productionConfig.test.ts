@@ -51,6 +51,8 @@ describe('the production configuration: two replicas on one PostgreSQL', () => {
     AWS_SECRET_ACCESS_KEY: secret('aws'),
     GITHUB_TOKEN: `ghp_${crypto.randomBytes(18).toString('hex')}`,
     PORTAL_TEST_SERVICE_TOKEN: secret('service-token'),
+    DEPLOY_GATE_TOKEN: secret('deploy-gate'),
+    FALCO_INGEST_TOKEN: secret('falco-ingest'),
   };
   const oidcClient = { id: 'portal-test-oidc', secret: secrets.AUTH_OIDC_CLIENT_SECRET };
   let oidc: Awaited<ReturnType<typeof startFakeOidcProvider>>;

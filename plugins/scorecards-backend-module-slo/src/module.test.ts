@@ -5,7 +5,13 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import scorecardsPlugin from '@internal/plugin-scorecards-backend';
 import sloPlugin, { SloStatusStore } from '@internal/plugin-slo-backend';
-import { computeSloStatus, SLO_REPORTING_WINDOWS, SloDefinition } from '@internal/plugin-slo-common';
+import {
+  computeSloStatus,
+  DEFAULT_FREEZE_POLICY,
+  evaluateFreeze,
+  SLO_REPORTING_WINDOWS,
+  SloDefinition,
+} from '@internal/plugin-slo-common';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,6 +28,7 @@ scorecards:
     checks:
       - { id: slo-defined, title: SLO defined, level: bronze, fact: slo.defined, howToFix: Add an OpenSLO document, link: /slo }
       - { id: slo-budget, title: Budget left, level: silver, fact: slo.budgetLeft, howToFix: Spend on reliability, link: /slo }
+      - { id: slo-not-frozen, title: Not in a deploy freeze, level: silver, fact: slo.deployFreeze, value: false, howToFix: Bring the burn down, link: /slo }
 `;
 
 const component = (name: string): Entity => ({
@@ -114,6 +121,11 @@ describe('scorecards SLO module', () => {
     await sloStore.saveStatus(slo('healthy'), statusAt(0.0004), at); // 60% budget left
     await sloStore.saveStatus(slo('exhausted'), statusAt(0.0012), at); // 20% overspent
     await sloStore.saveError(slo('unmeasured'), 'Prometheus did not answer', at);
+    // The error-budget policy as a refresh applies it: the exhausted one is frozen.
+    for (const [name, ratio] of [['healthy', 0.0004], ['exhausted', 0.0012]] as const) {
+      const evaluation = evaluateFreeze({ policy: DEFAULT_FREEZE_POLICY, status: statusAt(ratio), previous: null, now: at });
+      await sloStore.freezes().save(`component:default/${name}`, `${name}-availability`, evaluation, at);
+    }
 
     const { run, states } = await evaluateAndRead(server);
     expect(run.sources.find((s: any) => s.id === 'slo')).toMatchObject({
@@ -122,11 +134,12 @@ describe('scorecards SLO module', () => {
       error: '1 of 3 SLOs failed to refresh, e.g. component:default/unmeasured unmeasured-availability: Prometheus did not answer',
     });
     expect(states).toEqual({
-      healthy: ['passed', 'passed'],
-      exhausted: ['passed', 'failed'],
-      // Defined but never measured: whether budget is left is not known.
-      unmeasured: ['passed', 'unknown'],
-      'no-slo': ['failed', 'failed'],
+      healthy: ['passed', 'passed', 'passed'],
+      exhausted: ['passed', 'failed', 'failed'],
+      // Defined but never measured: whether budget is left, or it is frozen, is not known.
+      unmeasured: ['passed', 'unknown', 'unknown'],
+      // No SLO, so no freeze.
+      'no-slo': ['failed', 'failed', 'passed'],
     });
   });
 
@@ -134,6 +147,6 @@ describe('scorecards SLO module', () => {
     const { server } = await startBackend({ withSloPlugin: false });
     const { run, states } = await evaluateAndRead(server);
     expect(run.sources.find((s: any) => s.id === 'slo')).toMatchObject({ available: false });
-    expect(Object.values(states)).toEqual(Array(4).fill(['unknown', 'unknown']));
+    expect(Object.values(states)).toEqual(Array(4).fill(['unknown', 'unknown', 'unknown']));
   });
 });

@@ -1,7 +1,7 @@
 import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
 import { FactValue } from '@internal/plugin-scorecards-common';
 import { readPluginFacts, ScorecardFactRetriever } from '@internal/plugin-scorecards-node';
-import { SloDefinition, SloStatus } from '@internal/plugin-slo-common';
+import { FreezeListResponse, SloDefinition, SloStatus } from '@internal/plugin-slo-common';
 
 /** One item of `GET /api/slo/slos` (plugins/slo-backend/src/service/createRouter.ts). */
 export type SloItem = SloDefinition & {
@@ -32,17 +32,24 @@ export function createSloFactRetriever(deps: {
         type: 'number',
         description: 'The smallest share of error budget left (1 = untouched, below 0 = overspent) over its measured SLOs.',
       },
+      'slo.deployFreeze': {
+        type: 'boolean',
+        description:
+          'The error-budget policy has frozen production deploys: an SLO burns at or above the freeze threshold over both windows, or its budget is exhausted (an exemption lets it deploy but does not end the freeze). No value while an SLO has not been evaluated.',
+      },
       'slo.paging': {
         type: 'boolean',
         description: 'A multi-window burn-rate alert at page severity is firing on one of its SLOs.',
       },
     },
     async retrieve() {
-      const { items } = await readPluginFacts<{ items: SloItem[] }>({
-        ...deps,
-        pluginId: 'slo',
-        path: '/slos',
-      });
+      const [{ items }, freezes] = await Promise.all([
+        readPluginFacts<{ items: SloItem[] }>({ ...deps, pluginId: 'slo', path: '/slos' }),
+        readPluginFacts<FreezeListResponse>({ ...deps, pluginId: 'slo', path: '/freezes' }),
+      ]);
+      const frozenSlos = new Map(
+        freezes.items.flatMap(service => service.slos.map(slo => [`${service.entityRef}\u0000${slo.sloName}`, slo.frozen])),
+      );
       const byEntity = new Map<string, SloItem[]>();
       for (const item of items) {
         const list = byEntity.get(item.entityRef) ?? [];
@@ -50,12 +57,17 @@ export function createSloFactRetriever(deps: {
         byEntity.set(item.entityRef, list);
       }
       const values = new Map<string, Record<string, FactValue>>();
-      for (const [entityRef, slos] of byEntity) values.set(entityRef, sloFacts(slos));
+      for (const [entityRef, slos] of byEntity) {
+        values.set(entityRef, {
+          ...sloFacts(slos),
+          'slo.deployFreeze': deployFreeze(slos.map(slo => frozenSlos.get(`${entityRef}\u0000${slo.name}`))),
+        });
+      }
       const measured = items.map(i => i.measuredAt).filter((t): t is string => t !== null).sort();
       const failing = items.filter(i => i.error);
       return {
         // Components without SLOs answer too: they are absent from the list.
-        values: withDefault(values, { 'slo.defined': false, 'slo.budgetLeft': false }),
+        values: withDefault(values, { 'slo.defined': false, 'slo.budgetLeft': false, 'slo.deployFreeze': false }),
         asOf: measured.at(-1) ?? null,
         lastError: failing.length
           ? `${failing.length} of ${items.length} SLOs failed to refresh, e.g. ${failing[0].entityRef} ${failing[0].name}: ${failing[0].error}`
@@ -83,6 +95,12 @@ export function sloFacts(slos: SloItem[]): Record<string, FactValue> {
         ? false
         : null,
   };
+}
+
+/** Frozen when any SLO is; unknown while one has not been evaluated and none is frozen. */
+export function deployFreeze(frozen: Array<boolean | undefined>): boolean | null {
+  if (frozen.some(f => f === true)) return true;
+  return frozen.every(f => f === false) ? false : null;
 }
 
 /** A map that answers `fallback` for entities it has no entry for. */

@@ -14,3 +14,5 @@ export { SloRefresher } from './refresh/SloRefresher';
 export type { RefreshSummary } from './refresh/SloRefresher';
 export { SloStatusStore } from './database/SloStatusStore';
 export type { StoredSlo } from './database/SloStatusStore';
+export { FreezeStore } from './database/FreezeStore';
+export { decideGate } from './freeze/decideGate';

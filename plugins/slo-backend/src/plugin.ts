@@ -3,10 +3,12 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { sloPermissions } from '@internal/plugin-slo-common';
 import { SloStatusStore } from './database/SloStatusStore';
 import { measureDemoSlos } from './refresh/measureDemoSlos';
 import { measureSlos } from './refresh/measureSlos';
 import { SloRefresher } from './refresh/SloRefresher';
+import { createFreezeRouter } from './service/createFreezeRouter';
 import { createRouter } from './service/createRouter';
 import { readSloConfig } from './service/readSloConfig';
 
@@ -22,10 +24,14 @@ export const sloPlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
         auth: coreServices.auth,
+        httpAuth: coreServices.httpAuth,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
         urlReader: coreServices.urlReader,
         catalog: catalogServiceRef,
       },
-      async init({ config, database, scheduler, httpRouter, logger, auth, urlReader, catalog }) {
+      async init(deps) {
+        const { config, database, scheduler, httpRouter, logger, auth, urlReader, catalog } = deps;
         const settings = readSloConfig(config);
         const store = await SloStatusStore.create(database);
         if (settings.demo) {
@@ -42,6 +48,7 @@ export const sloPlugin = createBackendPlugin({
                 measureSlos({ slos, clients: settings.clients, batchLabel: settings.batchLabel, now }),
           defaultPrometheus: settings.defaultPrometheus,
           logger,
+          freezePolicy: settings.freezePolicy,
         });
         // The scheduler runs this once across all replicas per interval.
         await scheduler.scheduleTask({
@@ -52,7 +59,19 @@ export const sloPlugin = createBackendPlugin({
             await refresher.refresh();
           },
         });
+        deps.permissionsRegistry.addPermissions(sloPermissions);
         httpRouter.use(createRouter({ store, demo: settings.demo }));
+        httpRouter.use(
+          createFreezeRouter({
+            store,
+            demo: settings.demo,
+            policy: settings.freezePolicy,
+            maxMeasurementAgeMs: settings.maxMeasurementAgeMs,
+            httpAuth: deps.httpAuth,
+            permissions: deps.permissions,
+            logger,
+          }),
+        );
       },
     });
   },

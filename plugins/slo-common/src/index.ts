@@ -6,3 +6,6 @@ export * from './sloStatus';
 export * from './sloDefinition';
 export * from './sloSeries';
 export * from './sloApi';
+export * from './freezePolicy';
+export * from './freezePermissions';
+export * from './freezeApi';

@@ -36,6 +36,16 @@ const sloEntityCard = EntityCardBlueprint.make({
   },
 });
 
+/** Placed first on the overview (app-config.yaml); renders only while deploys are frozen. */
+const freezeBanner = EntityCardBlueprint.make({
+  name: 'freeze-banner',
+  params: {
+    filter: hasSlos,
+    type: 'content',
+    loader: () => import('./components/EntityFreezeBanner').then(m => <m.EntityFreezeBanner />),
+  },
+});
+
 const sloEntityContent = EntityContentBlueprint.make({
   name: 'burn',
   params: {
@@ -67,9 +77,9 @@ const worstBurnersWidget = HomePageWidgetBlueprint.make({
   },
 });
 
-/** SLO burn: entity card and tab, the overview page, and a home-page card. */
+/** SLO burn: deploy-freeze banner, entity card and tab, the overview page, and a home-page card. */
 export const sloPlugin = createFrontendPlugin({
   pluginId: 'slo',
   routes: { overview: sloOverviewRouteRef },
-  extensions: [sloApi, sloEntityCard, sloEntityContent, sloOverviewPage, worstBurnersWidget],
+  extensions: [sloApi, freezeBanner, sloEntityCard, sloEntityContent, sloOverviewPage, worstBurnersWidget],
 });

@@ -3,7 +3,8 @@ import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  { ignores: ['dist/'] },
+  // .github/scripts are plain Node scripts CI runs (e.g. the deploy gate), not part of the app.
+  { ignores: ['dist/', '.github/'] },
   eslint.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {

@@ -1,6 +1,7 @@
 import { DatabaseService, resolvePackagePath } from '@backstage/backend-plugin-api';
 import { SloDefinition, SloSeries, SloStatus } from '@internal/plugin-slo-common';
 import { Knex } from 'knex';
+import { FreezeStore } from './FreezeStore';
 
 export interface StoredSlo {
   definition: SloDefinition;
@@ -40,6 +41,11 @@ export class SloStatusStore {
   }
 
   constructor(private readonly knex: Knex) {}
+
+  /** The error-budget policy's state, on the same connection (or transaction) as this store. */
+  freezes(): FreezeStore {
+    return new FreezeStore(this.knex);
+  }
 
   /** Runs `fn` with a store whose writes commit together: one transaction per refresh. */
   async inTransaction<T>(fn: (store: SloStatusStore) => Promise<T>): Promise<T> {

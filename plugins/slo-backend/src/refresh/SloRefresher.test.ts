@@ -58,7 +58,7 @@ describe('SloRefresher: catalog → definitions → Prometheus → stored status
       });
 
     const first = await refresher(prometheus.url).refresh(new Date(end * 1000));
-    expect(first).toEqual({ slos: 2, measured: 2, failed: 0, requests: 18, definitionProblems: 0, durationMs: expect.any(Number) });
+    expect(first).toEqual({ slos: 2, measured: 2, failed: 0, requests: 18, definitionProblems: 0, freezesStarted: 0, freezesEnded: 0, durationMs: expect.any(Number) });
     const states = Object.fromEntries(
       (await store.list()).map(s => [s.definition.entityRef, s.status?.alertState]),
     );

@@ -1,8 +1,9 @@
 import { AuthService, LoggerService, UrlReaderService } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { declaresSlos, SloDefinition } from '@internal/plugin-slo-common';
+import { declaresSlos, DEFAULT_FREEZE_POLICY, FreezePolicy, SloDefinition } from '@internal/plugin-slo-common';
 import { SloStatusStore } from '../database/SloStatusStore';
 import { readEntitySlos } from '../definitions/readEntitySlos';
+import { updateFreezes } from '../freeze/updateFreezes';
 import { MeasureResult } from './measureSlos';
 
 export type SloMeasurer = (slos: SloDefinition[], now: Date) => Promise<MeasureResult>;
@@ -14,6 +15,9 @@ export interface RefreshSummary {
   /** PromQL requests made: constant in the number of services. */
   requests: number;
   definitionProblems: number;
+  /** Deploy freezes this refresh started and ended (error-budget policy). */
+  freezesStarted: number;
+  freezesEnded: number;
   durationMs: number;
 }
 
@@ -33,6 +37,8 @@ export class SloRefresher {
       measure: SloMeasurer;
       defaultPrometheus: string;
       logger: LoggerService;
+      /** The error-budget policy applied after each measurement; default 6× over 6h and 30m. */
+      freezePolicy?: FreezePolicy;
     },
   ) {}
 
@@ -58,6 +64,7 @@ export class SloRefresher {
 
     const { measurements, requests } = await this.deps.measure(definitions, now);
     let failed = 0;
+    let freezes = { started: 0, ended: 0 };
     await this.deps.store.inTransaction(async store => {
       for (const measurement of measurements) {
         if (measurement.status) {
@@ -67,7 +74,16 @@ export class SloRefresher {
           await store.saveError(measurement.slo, measurement.error ?? 'unknown error', now);
         }
       }
-      await store.retainOnly(definitions.map(d => ({ entityRef: d.entityRef, name: d.name })));
+      const keys = definitions.map(d => ({ entityRef: d.entityRef, name: d.name }));
+      await store.retainOnly(keys);
+      // In the same transaction: the gate never sees a status without its freeze state.
+      freezes = await updateFreezes({
+        freezes: store.freezes(),
+        policy: this.deps.freezePolicy ?? DEFAULT_FREEZE_POLICY,
+        measurements,
+        now,
+      });
+      await store.freezes().retainOnly(keys);
     });
     const summary = {
       slos: definitions.length,
@@ -75,10 +91,12 @@ export class SloRefresher {
       failed,
       requests,
       definitionProblems,
+      freezesStarted: freezes.started,
+      freezesEnded: freezes.ended,
       durationMs: Math.round(performance.now() - started),
     };
     this.deps.logger.info(
-      `SLO refresh: ${summary.measured}/${summary.slos} measured with ${requests} PromQL requests, ${failed} failed, in ${summary.durationMs} ms`,
+      `SLO refresh: ${summary.measured}/${summary.slos} measured with ${requests} PromQL requests, ${failed} failed, ${freezes.started} deploy freezes started and ${freezes.ended} ended, in ${summary.durationMs} ms`,
     );
     return summary;
   }

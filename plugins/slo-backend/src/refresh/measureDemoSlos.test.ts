@@ -1,4 +1,4 @@
-import { SloDefinition } from '@internal/plugin-slo-common';
+import { DEFAULT_FREEZE_POLICY, evaluateFreeze, SloDefinition } from '@internal/plugin-slo-common';
 import { measureDemoSlos } from './measureDemoSlos';
 
 const slo = (service: string): SloDefinition => ({
@@ -41,5 +41,13 @@ describe('measureDemoSlos', () => {
         expect(last.budgetRemaining).toBeCloseTo(status!.budgetRemaining, 6);
       }
     }
+  });
+
+  it('freezes deploys of the exhausted demo service only, so the banner and column show', async () => {
+    const { measurements } = await measureDemoSlos(services.map(slo), now);
+    const frozen = measurements.filter(
+      m => evaluateFreeze({ policy: DEFAULT_FREEZE_POLICY, status: m.status!, previous: null, now }).frozen,
+    );
+    expect(frozen.map(m => m.status!.budgetExhausted)).toEqual([true]);
   });
 });

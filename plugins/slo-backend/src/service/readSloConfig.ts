@@ -1,5 +1,6 @@
 import { Config, readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
+import { DEFAULT_FREEZE_POLICY, FreezePolicy, validateFreezePolicy } from '@internal/plugin-slo-common';
 import { PrometheusClient } from '../prometheus/PrometheusClient';
 import { PrometheusHttpClient } from '../prometheus/PrometheusHttpClient';
 
@@ -11,6 +12,9 @@ export interface SloSettings {
   batchLabel: string;
   frequency: HumanDuration;
   timeout: HumanDuration;
+  freezePolicy: FreezePolicy;
+  /** The deploy gate says "unknown" for measurements older than this. */
+  maxMeasurementAgeMs: number;
 }
 
 /**
@@ -46,16 +50,28 @@ export function readSloConfig(config: Config): SloSettings {
   if (!demo && !clients[defaultPrometheus]) {
     throw new Error(`slo.defaultPrometheus is "${defaultPrometheus}", which is not in slo.prometheus (${names.join(', ')})`);
   }
+  const frequency: HumanDuration = slo.has('refresh.frequency')
+    ? readDurationFromConfig(slo, { key: 'refresh.frequency' })
+    : { minutes: 5 };
+  const policy = slo.getOptionalConfig('freezePolicy');
+  const freezePolicy = validateFreezePolicy({
+    threshold: policy?.getOptionalNumber('threshold') ?? DEFAULT_FREEZE_POLICY.threshold,
+    longWindow: (policy?.getOptionalString('longWindow') ?? DEFAULT_FREEZE_POLICY.longWindow) as FreezePolicy['longWindow'],
+    shortWindow: (policy?.getOptionalString('shortWindow') ?? DEFAULT_FREEZE_POLICY.shortWindow) as FreezePolicy['shortWindow'],
+    hysteresis: policy?.getOptionalNumber('hysteresis') ?? DEFAULT_FREEZE_POLICY.hysteresis,
+  });
   return {
     demo,
     clients,
     defaultPrometheus,
     batchLabel: slo.getOptionalString('batchLabel') ?? 'service',
-    frequency: slo.has('refresh.frequency')
-      ? readDurationFromConfig(slo, { key: 'refresh.frequency' })
-      : { minutes: 5 },
+    frequency,
     timeout: slo.has('refresh.timeout')
       ? readDurationFromConfig(slo, { key: 'refresh.timeout' })
       : { minutes: 2 },
+    freezePolicy,
+    maxMeasurementAgeMs: policy?.has('maxMeasurementAge')
+      ? durationToMilliseconds(readDurationFromConfig(policy, { key: 'maxMeasurementAge' }))
+      : 3 * durationToMilliseconds(frequency),
   };
 }

@@ -1,5 +1,5 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
-import { SloListResponse } from '@internal/plugin-slo-common';
+import { FreezeExemption, FreezeListResponse, SloListResponse } from '@internal/plugin-slo-common';
 
 /** Reads the SLO backend's stored measurements; never waits on Prometheus. */
 export interface SloApi {
@@ -7,6 +7,11 @@ export interface SloApi {
   listSlos(): Promise<SloListResponse>;
   /** One component's SLOs, with burn and budget series for charts. */
   getEntitySlos(entityRef: string): Promise<SloListResponse>;
+  /** Every service's deploy-freeze state (or one service's), with active exemptions. */
+  listFreezes(entityRef?: string): Promise<FreezeListResponse>;
+  /** Platform group only (permission slo.freeze.exempt). */
+  addExemption(input: { entityRef: string; reason: string; expiresAt: string }): Promise<FreezeExemption>;
+  removeExemption(id: string): Promise<void>;
 }
 
 export const sloApiRef = createApiRef<SloApi>({ id: 'plugin.slo.api' });

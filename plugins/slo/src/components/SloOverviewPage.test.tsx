@@ -27,6 +27,38 @@ const sloApi: Partial<SloApi> = {
   }),
 };
 
+const burn = { longWindow: '6h', shortWindow: '30m', long: 20, short: 20, threshold: 6, releaseBelow: 4.8, budgetRemaining: -19, budgetExhausted: true };
+const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000).toISOString();
+sloApi.listFreezes = async () => ({
+  demo: false,
+  policy: { threshold: 6, longWindow: '6h', shortWindow: '30m', hysteresis: 0.8 },
+  from: twoHoursAgo,
+  to: twoHoursAgo,
+  transitions: [],
+  items: [
+    {
+      entityRef: 'component:default/payments-service',
+      frozen: true,
+      since: twoHoursAgo,
+      exemption: null,
+      slos: [{ sloName: 'availability', frozen: true, since: twoHoursAgo, reason: 'error budget exhausted', burn, measuredAt: twoHoursAgo }],
+    },
+    {
+      entityRef: 'component:default/search-service',
+      frozen: false,
+      since: null,
+      exemption: null,
+      slos: [{ sloName: 'availability', frozen: false, since: null, reason: null, burn: { ...burn, long: 1.5, short: 1.5 }, measuredAt: twoHoursAgo }],
+    },
+  ],
+});
+
+const freezeColumn = () =>
+  screen
+    .getAllByRole('row')
+    .slice(1)
+    .map(row => within(row).queryAllByRole('cell')[8]?.textContent);
+
 async function renderPage() {
   await renderInTestApp(<SloOverviewPage />, {
     apis: [
@@ -63,8 +95,10 @@ describe('SloOverviewPage', () => {
     expect(serviceColumn()).toEqual(['payments-service', 'search-service', 'cart-service', 'idle-service']);
     const summary = screen.getByRole('list', { name: 'SLO summary' });
     expect(within(summary).getAllByRole('listitem').map(i => i.textContent)).toEqual([
-      '4SLOs', '1Paging', '1Ticket', '2Budget exhausted', '1No data',
+      '4SLOs', '1Paging', '1Ticket', '2Budget exhausted', '1Deploys frozen', '1No data',
     ]);
+    // Frozen with its age; evaluated and not frozen; never evaluated.
+    expect(freezeColumn()).toEqual(['Frozen 2 hours ago', 'No', '–', '–']);
     expect(screen.getByRole('link', { name: 'payments-service' })).toHaveAttribute(
       'href',
       '/catalog/default/component/payments-service/slo',

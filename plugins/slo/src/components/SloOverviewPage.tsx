@@ -15,6 +15,7 @@ import Select from '@material-ui/core/Select';
 import Typography from '@material-ui/core/Typography';
 import { useMemo, useState } from 'react';
 import { AlertStateChip } from './AlertStateChip';
+import { FreezeCell } from './FreezeCell';
 import { SloFreshness } from './SloFreshness';
 import { ALERT_STATE_RANK, formatBudget, formatBurn, formatTarget } from './sloFormat';
 import { SloOverviewRow, useSloOverviewRows } from './useSloOverviewRows';
@@ -78,6 +79,12 @@ const sloColumns = (sloTabOf: (entityRef: string) => string): TableColumn<SloOve
       ),
   },
   {
+    title: 'Freeze',
+    field: 'freeze.frozen',
+    customSort: (a, b) => Number(b.freeze?.frozen ?? false) - Number(a.freeze?.frozen ?? false),
+    render: row => <FreezeCell row={row} />,
+  },
+  {
     title: 'Measured',
     field: 'measuredAt',
     render: row => (
@@ -128,6 +135,7 @@ function Summary({ rows }: { rows: SloOverviewRow[] }) {
     ['Paging', count(r => r.status?.alertState === 'page')],
     ['Ticket', count(r => r.status?.alertState === 'ticket')],
     ['Budget exhausted', count(r => r.status?.budgetExhausted === true)],
+    ['Deploys frozen', count(r => r.freeze?.frozen === true)],
     ['No data', count(r => !r.status || r.status.alertState === 'no-data')],
   ];
   return (
@@ -189,6 +197,11 @@ export function SloOverviewPage() {
         <Box alignSelf="flex-start">
           <SloFreshness demo={value!.demo} items={all} />
         </Box>
+        {value!.freezeError && (
+          <Typography variant="body2" color="textSecondary" role="status">
+            Deploy freezes could not be read: {value!.freezeError.message}
+          </Typography>
+        )}
         <Summary rows={rows} />
         <Box display="flex" gridGap={16}>
           <FilterSelect id="slo-team-filter" label="Team" value={team} options={teams} onChange={setTeam} />

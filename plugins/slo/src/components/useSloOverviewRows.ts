@@ -1,7 +1,7 @@
 import { useApi } from '@backstage/frontend-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
-import { SloItem } from '@internal/plugin-slo-common';
+import { FreezeExemption, SloFreeze, SloItem } from '@internal/plugin-slo-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { sloApiRef } from '../api/SloApi';
 
@@ -14,6 +14,10 @@ export interface SloOverviewRow extends SloItem {
   system: string | null;
   burn1h: number | null;
   burn6h: number | null;
+  /** This SLO's deploy-freeze state; null before its first evaluation. */
+  freeze: SloFreeze | null;
+  /** The service's active exemption from its freeze. */
+  exemption: FreezeExemption | null;
 }
 
 const burnIn = (slo: SloItem, window: string) =>
@@ -24,7 +28,14 @@ export function useSloOverviewRows() {
   const sloApi = useApi(sloApiRef);
   const catalogApi = useApi(catalogApiRef);
   return useAsyncRetry(async () => {
-    const { demo, items } = await sloApi.listSlos();
+    const [{ demo, items }, freezes] = await Promise.all([
+      sloApi.listSlos(),
+      // The page still shows burn when the freeze state cannot be read; the column says so.
+      Promise.resolve()
+        .then(() => sloApi.listFreezes())
+        .catch((error: Error) => error),
+    ]);
+    const services = new Map(freezes instanceof Error ? [] : freezes.items.map(f => [f.entityRef, f]));
     const entityRefs = [...new Set(items.map(i => i.entityRef))];
     const { items: entities } = entityRefs.length
       ? await catalogApi.getEntitiesByRefs({
@@ -44,8 +55,10 @@ export function useSloOverviewRows() {
         system: typeof system === 'string' ? parseEntityRef(system, { defaultKind: 'system' }).name : null,
         burn1h: burnIn(slo, '1h'),
         burn6h: burnIn(slo, '6h'),
+        freeze: services.get(slo.entityRef)?.slos.find(f => f.sloName === slo.name) ?? null,
+        exemption: services.get(slo.entityRef)?.exemption ?? null,
       };
     });
-    return { demo, rows };
+    return { demo, rows, freezeError: freezes instanceof Error ? freezes : undefined };
   }, [sloApi, catalogApi]);
 }
