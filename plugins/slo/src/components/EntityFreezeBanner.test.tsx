@@ -1,3 +1,4 @@
+import { SWRConfig } from 'swr';
 import { Entity } from '@backstage/catalog-model';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
@@ -47,9 +48,12 @@ function freezes(frozen: boolean, exemption: FreezeExemption | null = null): Fre
 
 function renderBanner(api: Partial<SloApi>, permission: AuthorizeResult.ALLOW | AuthorizeResult.DENY) {
   return renderInTestApp(
-    <EntityProvider entity={entity}>
-      <EntityFreezeBanner />
-    </EntityProvider>,
+    // usePermission caches answers in SWR; a fresh cache per render keeps tests apart.
+    <SWRConfig value={{ provider: () => new Map() }}>
+      <EntityProvider entity={entity}>
+        <EntityFreezeBanner />
+      </EntityProvider>
+    </SWRConfig>,
     {
       apis: [
         [sloApiRef, api as SloApi],
@@ -104,7 +108,6 @@ describe('EntityFreezeBanner', () => {
     await renderBanner({ listFreezes: async () => freezes(true, exemption) }, AuthorizeResult.DENY);
     expect(await screen.findByText(/^Deploy freeze \(exempted\)/)).toBeInTheDocument();
     expect(screen.getByText(/by user:default\/priya\.nair: Payment fix/)).toBeInTheDocument();
-    // usePermission caches answers across renders (SWR): wait for this test's own answer.
     await waitFor(() => expect(screen.queryByRole('button', { name: /exempt/i })).not.toBeInTheDocument());
   });
 
