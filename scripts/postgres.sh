@@ -15,10 +15,20 @@ start_postgres() {
   fi
   local as_postgres=(runuser -u postgres --)
   [[ "$(id -u)" != 0 ]] && as_postgres=(sudo -u postgres)
-  for _ in $(seq 1 30); do
-    "${as_postgres[@]}" psql -qAtc 'select 1' >/dev/null 2>&1 && break
-    sleep 1
-  done
+  wait_ready() {
+    for _ in $(seq 1 30); do
+      "${as_postgres[@]}" psql -qAtc 'select 1' >/dev/null 2>&1 && return
+      sleep 1
+    done
+  }
+  wait_ready
+  # Suites run in parallel, and some start whole backends (a database and pool per plugin,
+  # two replicas in the production test): Debian's default of 100 connections runs out.
+  if (("$("${as_postgres[@]}" psql -qAtc 'show max_connections')" < 500)); then
+    "${as_postgres[@]}" psql -qc 'ALTER SYSTEM SET max_connections = 500' >/dev/null
+    pg_ctlcluster "$version" main restart
+    wait_ready
+  fi
   "${as_postgres[@]}" psql -qc "ALTER USER postgres PASSWORD '$PORTAL_PG_PASSWORD'" >/dev/null
   export PORTAL_TEST_POSTGRES_URL="postgresql://postgres:$PORTAL_PG_PASSWORD@127.0.0.1:5432"
   # What Backstage's TestDatabases reads to run the same test on PostgreSQL.
