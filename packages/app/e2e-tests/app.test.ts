@@ -23,7 +23,11 @@ test('a guest finds a service through search and reads its docs', async ({ page 
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/search\?query=payments-service/);
   const result = page.getByRole('link', { name: 'payments-service', exact: true }).first();
-  await expect(result).toBeVisible();
+  // The catalog is indexed for search shortly after start-up (search.collators.catalog).
+  await expect(async () => {
+    await page.reload();
+    await expect(result).toBeVisible({ timeout: 10_000 });
+  }).toPass({ timeout: 150_000, intervals: [5_000] });
   await result.click();
 
   await expect(page).toHaveURL(/\/catalog\/default\/component\/payments-service/);
