@@ -1,3 +1,2 @@
 export { scorecardsModuleSlo as default } from './module';
 export { createSloFactRetriever, sloFacts } from './sloFactRetriever';
-export type { SloItem } from './sloFactRetriever';

@@ -1,14 +1,7 @@
 import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
 import { FactValue } from '@internal/plugin-scorecards-common';
 import { readPluginFacts, ScorecardFactRetriever } from '@internal/plugin-scorecards-node';
-import { FreezeListResponse, SloDefinition, SloStatus } from '@internal/plugin-slo-common';
-
-/** One item of `GET /api/slo/slos` (plugins/slo-backend/src/service/createRouter.ts). */
-export type SloItem = SloDefinition & {
-  status: SloStatus | null;
-  measuredAt: string | null;
-  error: string | null;
-};
+import { FreezeListResponse, SloItem, SloListResponse } from '@internal/plugin-slo-common';
 
 /** Facts per component from the SLO plugin's stored statuses (it never waits on Prometheus). */
 export function createSloFactRetriever(deps: {
@@ -44,7 +37,7 @@ export function createSloFactRetriever(deps: {
     },
     async retrieve() {
       const [{ items }, freezes] = await Promise.all([
-        readPluginFacts<{ items: SloItem[] }>({ ...deps, pluginId: 'slo', path: '/slos' }),
+        readPluginFacts<SloListResponse>({ ...deps, pluginId: 'slo', path: '/slos' }),
         readPluginFacts<FreezeListResponse>({ ...deps, pluginId: 'slo', path: '/freezes' }),
       ]);
       const frozenSlos = new Map(
