@@ -7,6 +7,8 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Entity } from '@backstage/catalog-model';
 import {
   addDays,
+  COST_UNIT_ANNOTATION,
+  COST_UNIT_QUERY_ANNOTATION,
   daysBetween,
   MONTHLY_BUDGET_ANNOTATION,
 } from '@internal/plugin-cost-common';
@@ -25,10 +27,14 @@ const group = (
   metadata: { name, annotations },
   spec: { type: 'team', children: [] },
 });
-const component = (name: string, owner: string): Entity => ({
+const component = (
+  name: string,
+  owner: string,
+  annotations: Record<string, string> = {},
+): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
-  metadata: { name },
+  metadata: { name, annotations },
   spec: { type: 'service', owner, lifecycle: 'production' },
 });
 
@@ -46,7 +52,10 @@ async function startWithDemo() {
           group('payments', { [MONTHLY_BUDGET_ANNOTATION]: '100' }),
           group('checkout'),
           component('payments-service', 'payments'),
-          component('cart-service', 'group:default/checkout'),
+          component('cart-service', 'group:default/checkout', {
+            [COST_UNIT_ANNOTATION]: 'requests',
+            [COST_UNIT_QUERY_ANNOTATION]: 'sum(increase(http_requests_total[1d]))',
+          }),
         ],
       }),
       // Runs the ingestion task (it has an initial delay) before the backend is up.
@@ -192,5 +201,21 @@ describe('the cost backend plugin', () => {
     expect(badRef.body.error.message).toMatch(
       /entityRef "api:default\/orders" is not a team or service ref/,
     );
+  });
+  it('serves the demo cost per 1,000 requests and names the field and the fix for a bad unit query', async () => {
+    const server = await startWithDemo();
+    const week = await get(server, '/api/cost/unit-cost?unit=requests');
+    expect(week.status).toBe(200);
+    expect(week.body).toMatchObject({ demo: true, unit: 'requests', services: ['component:default/cart-service'] });
+    expect(week.body.countedDays).toHaveLength(7);
+    expect(week.body.units).toBeGreaterThan(0);
+    expect(week.body.costPerThousandUsd).toBeCloseTo((week.body.costUsd / week.body.units) * 1000, 3);
+
+    const missing = await get(server, '/api/cost/unit-cost');
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.message).toMatch(/unit is missing; give the unit components declare in devportal.io\/cost-unit/);
+    const badDay = await get(server, '/api/cost/unit-cost?unit=orders&to=2026-13-01');
+    expect(badDay.status).toBe(400);
+    expect(badDay.body.error.message).toMatch(/to "2026-13-01" is not a day/);
   });
 });

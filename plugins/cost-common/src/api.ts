@@ -141,3 +141,33 @@ export interface CostAnomaliesResponse extends CostResponseMeta {
   method: AnomalyMethod;
   anomalies: CostAnomalyItem[];
 }
+
+/**
+ * `GET /unit-cost?unit=orders&from=&to=`: all spend (workload, idle and unallocated) per
+ * 1,000 units of work, the units being what the components declaring the unit
+ * (`devportal.io/cost-unit`) counted. The weekly review reads this shape; keep it stable.
+ */
+export interface UnitCostResponse extends CostResponseMeta {
+  unit: string;
+  from: string;
+  to: string;
+  /** Components declaring the unit; their daily counts are summed. */
+  services: string[];
+  /**
+   * Days with every source's cost and every declaring service's count stored. Spend and
+   * units below cover these days only, so a missing day never reads as cheap or busy.
+   */
+  countedDays: string[];
+  /** Days in the range left out for missing cost or counts. */
+  missingDays: string[];
+  units: number;
+  costUsd: number;
+  /** USD per UNIT_COST_PER units; null when no unit was counted. */
+  costPerThousandUsd: number | null;
+  /** Each team's workload spend over the counted days, per 1,000 of the same units. */
+  teams: Array<{
+    teamRef: string;
+    costUsd: number;
+    costPerThousandUsd: number | null;
+  }>;
+}

@@ -267,6 +267,25 @@ export class CostStore {
     return Number(row?.units ?? 0);
   }
 
+  /** The stored daily counts of the given services between `first` and `last`. */
+  async unitsOf(
+    entityRefs: string[],
+    first: string,
+    last: string,
+  ): Promise<Array<{ entityRef: string; day: string; units: number }>> {
+    if (entityRefs.length === 0) return [];
+    const rows = await this.knex('cost_units')
+      .whereIn('entity_ref', entityRefs)
+      .andWhere('day', '>=', first)
+      .andWhere('day', '<=', last)
+      .select('entity_ref', 'day', 'units');
+    return rows.map(r => ({
+      entityRef: r.entity_ref as string,
+      day: r.day as string,
+      units: Number(r.units),
+    }));
+  }
+
   /**
    * Changes whenever ingestion stores anything: read responses are cached against it, so
    * a page view costs two small queries until the next ingestion.
@@ -280,7 +299,8 @@ export class CostStore {
       .select('source', 'last_success_at', 'last_error_at', 'pending_days')
       .orderBy('source');
     const entities = await this.knex('cost_entities').count({ n: '*' }).first();
-    return JSON.stringify([days, statuses, entities]);
+    const units = await this.knex('cost_units').count({ n: '*' }).first();
+    return JSON.stringify([days, statuses, entities, units]);
   }
 
   /** Spend per day, line kind and team key, summed over sources and services. */

@@ -27,6 +27,7 @@ import {
   TeamCostSummary,
   UNIT_COST_PER,
   unitCost,
+  UnitCostResponse,
 } from '@internal/plugin-cost-common';
 import {
   CostStore,
@@ -411,6 +412,85 @@ export class CostReport {
         a.entityRef.localeCompare(b.entityRef),
     );
     return { ...base, anomalies };
+  }
+
+  /**
+   * All spend per UNIT_COST_PER units of `unit` from `from` to `to` (default: the seven days
+   * up to the latest stored day), over the days with every source's cost and every
+   * declaring service's count stored.
+   */
+  async unitCost(query: {
+    unit: string;
+    from?: string;
+    to?: string;
+  }): Promise<UnitCostResponse> {
+    const meta = await this.meta();
+    const catalog = await this.catalog();
+    const to = query.to ?? meta.asOf ?? addDays(dayOfToday(), -1);
+    const from = query.from ?? addDays(to, -6);
+    const services = catalog.services
+      .filter(s => s.unit === query.unit)
+      .map(s => s.entityRef);
+    const days = from > to ? [] : daysBetween(from, to);
+    const complete = completeDays(
+      await this.store.deliveredDays(from, to),
+      days,
+    );
+    const unitsByDay = new Map<string, Map<string, number>>();
+    for (const row of await this.store.unitsOf(services, from, to)) {
+      const counts = unitsByDay.get(row.day) ?? new Map<string, number>();
+      counts.set(row.entityRef, row.units);
+      unitsByDay.set(row.day, counts);
+    }
+    const counted = days.filter(
+      day =>
+        services.length > 0 &&
+        complete.has(day) &&
+        services.every(s => unitsByDay.get(day)?.has(s)),
+    );
+    const countedSet = new Set(counted);
+    let units = 0;
+    for (const day of counted)
+      for (const count of unitsByDay.get(day)!.values()) units += count;
+
+    let costUsd = 0;
+    const teamCost = new Map<string, number>();
+    if (counted.length > 0) {
+      for (const line of await this.store.dailyByTeam(
+        counted[0],
+        counted[counted.length - 1],
+      )) {
+        if (!countedSet.has(line.day)) continue;
+        costUsd += line.total;
+        if (line.kind === 'workload') {
+          const ref = teamRefOf(catalog, line.teamKey);
+          teamCost.set(ref, (teamCost.get(ref) ?? 0) + line.total);
+        }
+      }
+    }
+    const perThousand = (usd: number) => {
+      const value = unitCost(usd, units, UNIT_COST_PER);
+      return value === null ? null : Math.round(value * 10_000) / 10_000;
+    };
+    return {
+      ...meta,
+      unit: query.unit,
+      from,
+      to,
+      services,
+      countedDays: counted,
+      missingDays: days.filter(day => !countedSet.has(day)),
+      units,
+      costUsd: roundCents(costUsd),
+      costPerThousandUsd: perThousand(costUsd),
+      teams: [...teamCost.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([teamRef, usd]) => ({
+          teamRef,
+          costUsd: roundCents(usd),
+          costPerThousandUsd: perThousand(usd),
+        })),
+    };
   }
 
   private async meta(): Promise<CostResponseMeta> {

@@ -4,6 +4,7 @@ import Router from 'express-promise-router';
 import { AnomalyMethod } from '@internal/plugin-cost-common';
 import { CostReport } from './CostReport';
 import { parseAnomalyQuery } from './parseAnomalyQuery';
+import { parseUnitCostQuery } from './parseUnitCostQuery';
 
 const NAME = /^[a-zA-Z0-9][a-zA-Z0-9._-]*$/;
 
@@ -67,6 +68,15 @@ export function createRouter(deps: {
             ),
           }
         : all,
+    );
+  });
+  router.get('/unit-cost', async (req, res) => {
+    const query = parseUnitCostQuery(req.query);
+    res.json(
+      await deps.report.cached(
+        `unit-cost:${query.unit}:${query.from ?? ''}:${query.to ?? ''}`,
+        () => deps.report.unitCost(query),
+      ),
     );
   });
   return router;

@@ -18,6 +18,8 @@ function readDay(field: string, value: unknown): string | undefined {
   if (
     typeof value !== 'string' ||
     !/^\d{4}-\d{2}-\d{2}$/.test(value) ||
+    // An impossible date (2026-13-01) is NaN; a 30 February rolls over to March.
+    Number.isNaN(Date.parse(`${value}T00:00:00Z`)) ||
     new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value
   ) {
     throw new InputError(
@@ -29,10 +31,11 @@ function readDay(field: string, value: unknown): string | undefined {
   return value;
 }
 
-/** Validates `from`, `to` and `entityRef` (a Group or Component ref). */
-export function parseAnomalyQuery(
-  query: Record<string, unknown>,
-): AnomalyQuery {
+/** Validates optional `from` and `to` days: a range of at most MAX_ANOMALY_RANGE_DAYS. */
+export function readDayRange(query: Record<string, unknown>): {
+  from?: string;
+  to?: string;
+} {
   const from = readDay('from', query.from);
   const to = readDay('to', query.to);
   if (from && to) {
@@ -43,6 +46,14 @@ export function parseAnomalyQuery(
         `from ${from} to ${to} is more than ${MAX_ANOMALY_RANGE_DAYS} days; ask for a shorter range`,
       );
   }
+  return { from, to };
+}
+
+/** Validates `from`, `to` and `entityRef` (a Group or Component ref). */
+export function parseAnomalyQuery(
+  query: Record<string, unknown>,
+): AnomalyQuery {
+  const { from, to } = readDayRange(query);
   let entityRef: string | undefined;
   if (query.entityRef !== undefined && query.entityRef !== '') {
     const raw = query.entityRef;
