@@ -1,5 +1,5 @@
 // The weekly review API (GET /api/platform-review/weeks/:isoWeek) at N services (default
-// 5,000): p50/p95 of a week computed from scratch (the DORA, Falco, scorecards and SLO
+// 5,000): p50/p95 of a week computed from scratch (the DORA, Falco, scorecards, SLO and cost
 // plugins read over HTTP from their contract fakes, not their own stores) and of a cached
 // week. See bench/platformReview.ts.
 //

@@ -1,5 +1,5 @@
 // The weekly review API at scale, in-process: the real review service and router, reading
-// the contract fakes of the DORA, Falco, scorecards and SLO plugins (plugins/
+// the contract fakes of the DORA, Falco, scorecards, SLO and cost plugins (plugins/
 // platform-review-backend/src/__testUtils__/fakePluginApis.ts) over HTTP, with N services
 // (default 5,000) in 20 teams, one deploy per service per week over 12 weeks. Prints p50/p95
 // of an uncached week (every source read and the week computed) and of a cached one.
@@ -49,6 +49,14 @@ async function main() {
       levelCounts: { bronze: serviceCount / 4, silver: serviceCount / 2, gold: serviceCount / 4 },
     })),
   };
+  // Daily spend per team and orders counted by one service per team, over the same weeks.
+  const teamRefs = Array.from({ length: 20 }, (_, t) => `group:default/review-bench-team-${t}`);
+  histories.unitCost = { unit: 'orders', services: services.slice(0, 20).map(s => s.entityRef), days: [] };
+  for (let day = weekBounds(weeks[0], zone).start; day < now; day = new Date(day.getTime() + 86_400_000)) {
+    const teams = Object.fromEntries(teamRefs.map((ref, t) => [ref, (serviceCount / 20) * (1 + (t % 5) / 10)]));
+    const costUsd = Object.values(teams).reduce((sum, usd) => sum + usd, 0);
+    histories.unitCost.days.push({ day: day.toISOString().slice(0, 10), units: serviceCount * 500, costUsd, teams });
+  }
   const fake = await startFakePluginApis(histories);
   const owners = new Map(services.map(s => [s.entityRef, s.ownerRef]));
   const serve = (cacheSeconds: number) => {

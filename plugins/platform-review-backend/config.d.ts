@@ -20,10 +20,14 @@ export interface Config {
       freezeBurnRate?: number;
       /** Cost per 1,000 units of work in USD, at most. @default 0.4 */
       costPerThousandUnitsUsd?: number;
-      /** The unit of work, e.g. orders. @default orders */
+      /**
+       * The unit of work all spend is divided by, e.g. orders. The cost plugin counts it:
+       * the components annotated `devportal.io/cost-unit: <costUnit>` each give their daily
+       * count with `devportal.io/cost-unit-query`, a PromQL expression such as
+       * `sum(increase(orders_total[1d]))` against `cost.throughput.prometheus`.
+       * @default orders
+       */
       costUnit?: string;
-      /** The Prometheus metric counting the unit. @default orders_total */
-      costUnitMetric?: string;
       /** Falco Critical and Emergency alerts per week, at most. @default 5 */
       falcoCriticalPerWeek?: number;
       /** Share (0..1) of services at scorecardLevel or above, at least. @default 0.8 */

@@ -39,7 +39,6 @@ export function readReviewConfig(root: Config): ReviewSettings {
       freezeBurnRate: number('freezeBurnRate', 1),
       costPerThousandUnitsUsd: number('costPerThousandUnitsUsd', 0),
       costUnit: t?.getOptionalString('costUnit') ?? DEFAULT_PLATFORM_TARGETS.costUnit,
-      costUnitMetric: t?.getOptionalString('costUnitMetric') ?? DEFAULT_PLATFORM_TARGETS.costUnitMetric,
       falcoCriticalPerWeek: number('falcoCriticalPerWeek', 0),
       scorecardSilverShare: number('scorecardSilverShare', 0, 1),
       scorecardLevel: t?.getOptionalString('scorecardLevel') ?? DEFAULT_PLATFORM_TARGETS.scorecardLevel,

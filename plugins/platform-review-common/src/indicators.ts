@@ -22,9 +22,12 @@ export interface PlatformTargets {
   /** The error-budget burn rate at which a service freezes; the indicator counts frozen services (target 0). */
   freezeBurnRate: number;
   costPerThousandUnitsUsd: number;
-  /** What the cost is divided by, e.g. `orders`, and the Prometheus metric counting it. */
+  /**
+   * What all spend is divided by, e.g. `orders`: the cost plugin sums the daily counts of the
+   * components declaring `devportal.io/cost-unit: <costUnit>`, each counted by its own
+   * `devportal.io/cost-unit-query` (PromQL, e.g. `sum(increase(orders_total[1d]))`).
+   */
   costUnit: string;
-  costUnitMetric: string;
   falcoCriticalPerWeek: number;
   /** Share (0..1) of services at `scorecardLevel` or above on `scorecardId`. */
   scorecardSilverShare: number;
@@ -40,7 +43,6 @@ export const DEFAULT_PLATFORM_TARGETS: PlatformTargets = {
   freezeBurnRate: 6,
   costPerThousandUnitsUsd: 0.4,
   costUnit: 'orders',
-  costUnitMetric: 'orders_total',
   falcoCriticalPerWeek: 5,
   scorecardSilverShare: 0.8,
   scorecardLevel: 'silver',

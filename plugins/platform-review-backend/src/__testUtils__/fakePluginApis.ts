@@ -9,6 +9,12 @@ export interface FakeHistories {
   /** Undefined: the endpoint is not installed (404), as before the error-budget work merges. */
   freezes?: unknown;
   anomalies?: unknown;
+  /** Stored days of spend and of the unit's counts, as the cost plugin sums them. */
+  unitCost?: {
+    unit: string;
+    services: string[];
+    days: Array<{ day: string; units: number; costUsd: number; teams: Record<string, number> }>;
+  };
 }
 
 /**
@@ -52,6 +58,33 @@ export async function startFakePluginApis(histories: FakeHistories) {
       case '/api/slo/freezes':
         if (!histories.freezes) break;
         return json(200, histories.freezes);
+      case '/api/cost/unit-cost': {
+        if (!histories.unitCost) break;
+        const { unit, services, days } = histories.unitCost;
+        const from = q.get('from')!;
+        const to = q.get('to')!;
+        const counted = q.get('unit') === unit ? days.filter(d => d.day >= from && d.day <= to) : [];
+        const units = counted.reduce((sum, d) => sum + d.units, 0);
+        const costUsd = counted.reduce((sum, d) => sum + d.costUsd, 0);
+        const teams = new Map<string, number>();
+        for (const d of counted) for (const [teamRef, usd] of Object.entries(d.teams)) teams.set(teamRef, (teams.get(teamRef) ?? 0) + usd);
+        const perThousand = (usd: number) => (units > 0 ? (usd / units) * 1000 : null);
+        return json(200, {
+          demo: false,
+          asOf: null,
+          sources: [],
+          unit: q.get('unit'),
+          from,
+          to,
+          services: q.get('unit') === unit ? services : [],
+          countedDays: counted.map(d => d.day),
+          missingDays: [],
+          units,
+          costUsd,
+          costPerThousandUsd: perThousand(costUsd),
+          teams: [...teams.entries()].map(([teamRef, usd]) => ({ teamRef, costUsd: usd, costPerThousandUsd: perThousand(usd) })),
+        });
+      }
       case '/api/cost/anomalies':
         if (!histories.anomalies) break;
         return json(200, histories.anomalies);

@@ -1,44 +1,76 @@
 import { DateTime } from 'luxon';
+import {
+  COST_UNIT_ANNOTATION,
+  COST_UNIT_QUERY_ANNOTATION,
+  CostAnomaliesResponse,
+  UnitCostResponse,
+} from '@internal/plugin-cost-common';
 import { IndicatorDefinition, IndicatorReport } from '@internal/plugin-platform-review-common';
 import { PluginApi } from '../sources/PluginApi';
-import { biggestMoves, unavailable, WeekContext } from '../review/WeekContext';
+import { biggestMoves, report, unavailable, WeekContext, WeekSpan } from '../review/WeekContext';
 
 const SOURCE = 'Cost plugin';
 
-/** The part of `GET /api/cost/anomalies?from=&to=` read here (amountUsd/usd: both spellings). */
-interface CostAnomalies {
-  demo: boolean;
-  anomalies?: Array<{ entityRef: string; kind: 'team' | 'service'; day: string; jumpUsd: number; jumpPercent: number | null }>;
-  items?: Array<{ entityRef: string; kind?: 'team' | 'service'; day: string; jumpUsd: number; jumpPercent: number | null }>;
+/**
+ * The cost plugin's days are calendar days; a week covers the dates of its seven days on
+ * the review's wall clock (those begun, for the running week).
+ */
+function weekDays(week: WeekSpan, timeZone: string): { from: string; to: string } {
+  const monday = DateTime.fromJSDate(week.start, { zone: timeZone });
+  return { from: monday.toISODate()!, to: monday.plus({ days: Math.max(week.days, 1) - 1 }).toISODate()! };
 }
 
 /**
- * Cost per 1,000 units needs the unit's weekly throughput, which no plugin stores yet, so its
- * value is unknown; the week's cost anomalies (per service, when the cost plugin serves them)
- * are listed as what changed.
+ * All spend per 1,000 units of work (orders) each week, from the cost plugin's stored daily
+ * cost and the units the declaring components counted; the week's cost anomalies are what
+ * changed.
  */
-export async function costIndicator(api: PluginApi, context: WeekContext, definition: IndicatorDefinition, unitMetric: string): Promise<IndicatorReport> {
-  const reason = `the weekly count of the unit (Prometheus ${unitMetric}) is not stored by any plugin yet`;
-  const base = unavailable(definition, context, SOURCE, reason);
-  // The cost plugin's days are UTC calendar days.
-  const from = DateTime.fromJSDate(context.current.start, { zone: 'utc' }).toISODate();
-  const to = DateTime.fromJSDate(new Date(context.current.end.getTime() - 1), { zone: 'utc' }).toISODate();
-  const result = await api.get<CostAnomalies>('cost', `/anomalies?from=${from}&to=${to}`);
-  if (!result.ok) return base;
-  const anomalies = result.body.anomalies ?? result.body.items ?? [];
-  return {
-    ...base,
-    demo: !!result.body.demo,
-    changes: biggestMoves(
-      anomalies
-        .filter(a => a.kind !== 'team')
-        .map(a => ({
-          entityRef: a.entityRef,
-          delta: a.jumpUsd,
-          description: `cost anomaly on ${a.day}: ${a.jumpUsd >= 0 ? '+' : '−'}USD ${Math.abs(a.jumpUsd).toFixed(2)}${
-            a.jumpPercent === null ? '' : ` (${a.jumpPercent >= 0 ? '+' : ''}${a.jumpPercent.toFixed(0)}%)`
-          } against its usual day`,
-        })),
-    ),
-  };
+export async function costIndicator(api: PluginApi, context: WeekContext, definition: IndicatorDefinition, unit: string): Promise<IndicatorReport> {
+  const weeks = await Promise.all(
+    context.weeks.map(week => {
+      const { from, to } = weekDays(week, context.timeZone);
+      return api.get<UnitCostResponse>('cost', `/unit-cost?unit=${encodeURIComponent(unit)}&from=${from}&to=${to}`);
+    }),
+  );
+  const failed = weeks.find(w => !w.ok);
+  if (failed && !failed.ok) return unavailable(definition, context, SOURCE, failed.reason);
+  const bodies = weeks.map(w => (w.ok ? w.body : undefined)).filter((b): b is UnitCostResponse => b !== undefined);
+  const current = bodies[bodies.length - 1];
+  if (current.services.length === 0) {
+    return {
+      ...unavailable(
+        definition,
+        context,
+        SOURCE,
+        `no component declares ${COST_UNIT_ANNOTATION}: ${unit} with a ${COST_UNIT_QUERY_ANNOTATION}, so no ${unit} are counted; annotate the services that count ${unit}`,
+      ),
+      demo: current.demo,
+    };
+  }
+
+  const { from, to } = weekDays(context.current, context.timeZone);
+  const anomalies = await api.get<CostAnomaliesResponse>('cost', `/anomalies?from=${from}&to=${to}`);
+  const result = report(definition, {
+    source: SOURCE,
+    demo: bodies.some(b => b.demo),
+    history: context.weeks.map((w, i) => ({ isoWeek: w.isoWeek, value: w.days > 0 ? bodies[i].costPerThousandUsd : null })),
+    teams: current.teams.map(t => ({ teamRef: t.teamRef, value: t.costPerThousandUsd, rating: null })),
+    changes: anomalies.ok
+      ? biggestMoves(
+          anomalies.body.anomalies
+            .filter(a => a.kind === 'service')
+            .map(a => ({
+              entityRef: a.entityRef,
+              delta: a.jumpUsd,
+              description: `cost anomaly on ${a.day}: ${a.jumpUsd >= 0 ? '+' : '−'}USD ${Math.abs(a.jumpUsd).toFixed(2)}${
+                a.jumpPercent === null ? '' : ` (${a.jumpPercent >= 0 ? '+' : ''}${a.jumpPercent.toFixed(0)}%)`
+              } against its usual day`,
+            })),
+        )
+      : [],
+  });
+  if (result.value === null) {
+    result.unavailableReason = `no day of this week has both every cost source's figures and the ${unit} counts stored yet (the cost plugin reads each day after it ends)`;
+  }
+  return result;
 }

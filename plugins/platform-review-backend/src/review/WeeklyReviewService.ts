@@ -76,7 +76,7 @@ export class WeeklyReviewService {
     const [deployments, freezes, cost, falco, scorecards] = await Promise.all([
       deploymentIndicators(api, context, definitions),
       freezeIndicator(api, context, definitions.servicesFrozen),
-      costIndicator(api, context, definitions.costPerThousandUnits, settings.targets.costUnitMetric),
+      costIndicator(api, context, definitions.costPerThousandUnits, settings.targets.costUnit),
       falcoIndicator(api, context, definitions.falcoCriticalPerWeek),
       scorecardIndicator(api, context, definitions.scorecardSilverShare, settings.targets),
     ]);

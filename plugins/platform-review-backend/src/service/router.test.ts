@@ -21,7 +21,25 @@ const owners = new Map([
   [payments, 'group:default/payments'],
 ]);
 
+/** Cost per day, with orders; the cost plugin has not stored Thursday 2026-10-29. */
+function unitCostDays() {
+  const days: NonNullable<FakeHistories['unitCost']>['days'] = [];
+  for (let date = new Date('2026-10-19T00:00:00Z'); date <= new Date('2026-11-04T00:00:00Z'); date.setUTCDate(date.getUTCDate() + 1)) {
+    const day = date.toISOString().slice(0, 10);
+    if (day === '2026-10-29') continue;
+    // W43 (19 to 25 October): $100 a day; from W44 on: $110 a day. 250,000 orders a day.
+    const costUsd = day < '2026-10-26' ? 100 : 110;
+    days.push({ day, units: 250_000, costUsd, teams: { 'group:default/checkout': 60, 'group:default/payments': 30 } });
+  }
+  return days;
+}
+
 const histories: FakeHistories = {
+  unitCost: {
+    unit: 'orders',
+    services: [checkout],
+    days: unitCostDays(),
+  },
   deployments: [
     // Sunday 23:30 CET: still W43 in Berlin (and in UTC).
     { entityRef: cart, ownerRef: 'group:default/checkout', finishedAt: '2026-10-25T22:30:00Z', outcome: 'success', leadTimesSeconds: [600] },
@@ -142,7 +160,31 @@ describe('GET /weeks/:isoWeek', () => {
     const freezes = byId(review, 'servicesFrozen');
     expect(freezes).toMatchObject({ value: null, rating: 'unknown' });
     expect(freezes.unavailableReason).toBe('the slo plugin does not serve /freezes here (404)');
-    expect(byId(review, 'costPerThousandUnits')).toMatchObject({ value: null, rating: 'unknown' });
+
+    // The Berlin week's dates, Monday to Sunday. Six days stored: $660 / 1,500,000 orders.
+    expect(started.fake.requests).toContain('/api/cost/unit-cost?unit=orders&from=2026-10-26&to=2026-11-01');
+    const cost = byId(review, 'costPerThousandUnits');
+    expect(cost.value).toBeCloseTo(0.44, 12);
+    expect(cost.rating).toBe('amber'); // 0.04 over the 0.40 target, within 20% of it
+    expect(valueOf(cost, '2026-W43')).toBeCloseTo(0.4, 12); // $700 / 1,750,000
+    expect(valueOf(cost, '2026-W42')).toBeNull();
+    expect(cost.teams.map(t => [t.teamRef, Number(t.value?.toFixed(6))])).toEqual([
+      ['group:default/checkout', 0.24],
+      ['group:default/payments', 0.12],
+    ]);
+  });
+
+  it('says why cost per 1,000 orders is unknown when no component counts orders', async () => {
+    const started = await start({ ...histories, unitCost: { unit: 'requests', services: [cart], days: unitCostDays() } });
+    fake = started.fake;
+    const review = (await request(started.app).get('/weeks/2026-W44')).body as WeeklyReview;
+    const cost = byId(review, 'costPerThousandUnits');
+    expect(cost).toMatchObject({ value: null, rating: 'unknown' });
+    expect(cost.unavailableReason).toBe(
+      'no component declares devportal.io/cost-unit: orders with a devportal.io/cost-unit-query, so no orders are counted; annotate the services that count orders',
+    );
+    // The rest of the week is still served.
+    expect(byId(review, 'falcoCriticalPerWeek').value).toBe(3);
   });
 
   it('counts services frozen in each week from the SLO plugin freezes, when it serves them', async () => {
