@@ -43,6 +43,22 @@ describe('packages/backend/Dockerfile', () => {
     expect(backendPackage.scripts.build).toBe('backstage-cli package build');
   });
 
+  it('loads the metrics instrumentation before the backend, with its modules installed in production', () => {
+    const cmd: string[] = JSON.parse(instructions.find(i => i.startsWith('CMD '))!.slice(4));
+    expect(cmd.slice(0, 4)).toEqual(['node', '--require', './instrumentation.js', '.']);
+    const copy = copies.find(c => c.sources.includes('packages/backend/src/instrumentation.js'));
+    expect(copy?.target).toBe('./packages/backend/instrumentation.js');
+    expect(instructions.filter(i => i.startsWith('WORKDIR ')).pop()).toBe('WORKDIR /app/packages/backend');
+
+    const backendPackage = JSON.parse(fs.readFileSync(path.join(repoRoot, 'packages/backend/package.json'), 'utf8'));
+    const instrumentation = fs.readFileSync(path.join(repoRoot, 'packages/backend/src/instrumentation.js'), 'utf8');
+    const required = [...instrumentation.matchAll(/require\('([^']+)'\)/g)].map(m => m[1]);
+    expect(required).toContain('@opentelemetry/exporter-prometheus');
+    for (const name of required) {
+      expect({ name, inDependencies: name in backendPackage.dependencies }).toEqual({ name, inDependencies: true });
+    }
+  });
+
   it('runs the Node major the repository is built with, in production mode, with the production config', () => {
     const from = instructions.find(i => i.startsWith('FROM '))!;
     const engines = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).engines.node;

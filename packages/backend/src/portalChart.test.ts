@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { repoRoot } from './__testUtils__/exampleCatalog';
@@ -68,16 +69,10 @@ describe('the portal Helm chart (deploy/helm/portal)', () => {
     expect(env.NODE_ENV.value).toBe('production');
     expect(container.envFrom).toEqual([{ secretRef: { name: 'portal-secrets' } }]);
     // Replaces the image's CMD (packages/backend/Dockerfile), so it starts the backend too.
-    expect(container.args).toEqual([
-      'node',
-      '.',
-      '--config',
-      '/app/app-config.yaml',
-      '--config',
-      '/app/app-config.production.yaml',
-      '--config',
-      '/etc/portal/app-config.local.yaml',
-    ]);
+    const dockerfile = fs.readFileSync(path.join(repoRoot, 'packages/backend/Dockerfile'), 'utf8');
+    const imageCmd = JSON.parse(/^CMD (.*)$/m.exec(dockerfile)![1]);
+    expect(imageCmd.slice(0, 3)).toEqual(['node', '--require', './instrumentation.js']);
+    expect(container.args).toEqual([...imageCmd, '--config', '/etc/portal/app-config.local.yaml']);
   });
 
   it('probes the backend health endpoints', () => {

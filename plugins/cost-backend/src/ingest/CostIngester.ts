@@ -48,12 +48,10 @@ export class CostIngester {
     for (const source of this.deps.sources) {
       summaries.push(await this.ingestSource(source, first, last, now));
     }
+    // Counts cover the whole window: the weekly review divides 12 weeks of cost by them.
+    // Days already stored are not asked for again.
     if (this.deps.throughput)
-      await this.ingestThroughput(
-        this.deps.throughput,
-        addDays(last, -29),
-        last,
-      );
+      await this.ingestThroughput(this.deps.throughput, first, last);
     return summaries;
   }
 
