@@ -61,10 +61,8 @@ test('a service owner sees the level reached and how to fix what fails', async (
   await expect(templateCheck).toContainText('catalog.templateVersionStatus is "outdated"; needs "current"');
   await expect(templateCheck).toContainText("How to fix: Compare with the template's latest skeleton");
   await expect(templateCheck.getByRole('link', { name: 'Read more' })).toHaveAttribute('href', '/create');
-  // payments-service declares SLOs (examples/components/payments-service/slo), and the SLO
-  // plugin's facts reach the scorecard: the check is not listed as failing or unknown.
-  // An evaluation in the first minute, before the first SLO measurement, has no SLO facts;
-  // scorecards re-evaluate every two minutes on the embedded default.
+  // payments-service declares SLOs (examples/components/payments-service/slo): SLO defined
+  // comes from that declaration, so it passes from the first evaluation on, measured or not.
   await expect(async () => {
     await page.reload();
     await expect(page.getByRole('heading', { name: 'Production readiness' })).toBeVisible({ timeout: 15_000 });

@@ -31,12 +31,26 @@ scorecards:
       - { id: slo-not-frozen, title: Not in a deploy freeze, level: silver, fact: slo.deployFreeze, value: false, howToFix: Bring the burn down, link: /slo }
 `;
 
-const component = (name: string): Entity => ({
+const component = (name: string, annotations: Record<string, string> = {}): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
-  metadata: { name, namespace: 'default' },
+  metadata: { name, namespace: 'default', annotations },
   spec: { type: 'service', lifecycle: 'production', owner: 'checkout' },
 });
+
+const openSlo = { 'devportal.io/openslo': './slo/availability.yaml' };
+const ENTITIES = [
+  component('healthy', openSlo),
+  component('exhausted', openSlo),
+  component('unmeasured', openSlo),
+  // The short form, and never seen by the SLO plugin (as right after start-up).
+  component('declared-only', {
+    'slo.devportal.io/availability.target': '0.999',
+    'slo.devportal.io/availability.bad': 'http_requests_total{service="declared-only",code=~"5.."}',
+    'slo.devportal.io/availability.total': 'http_requests_total{service="declared-only"}',
+  }),
+  component('no-slo', { 'backstage.io/techdocs-ref': 'dir:.' }),
+];
 
 const slo = (name: string): SloDefinition => ({
   entityRef: `component:default/${name}`,
@@ -85,7 +99,7 @@ async function startBackend(options: { withSloPlugin: boolean }) {
       scorecardsModuleSlo,
       ...(options.withSloPlugin ? [sloPlugin] : []),
       catalogServiceMock.factory({
-        entities: ['healthy', 'exhausted', 'unmeasured', 'no-slo'].map(component),
+        entities: ENTITIES,
       }),
       factory,
       mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
@@ -138,15 +152,37 @@ describe('scorecards SLO module', () => {
       exhausted: ['passed', 'failed', 'failed'],
       // Defined but never measured: whether budget is left, or it is frozen, is not known.
       unmeasured: ['passed', 'unknown', 'unknown'],
+      // Declared in the catalog, absent from the SLO plugin: defined, the rest unknown, not "no SLO".
+      'declared-only': ['passed', 'unknown', 'unknown'],
       // No SLO, so no freeze.
       'no-slo': ['failed', 'failed', 'passed'],
     });
   });
 
-  it('marks SLO checks unknown when the SLO plugin does not answer', async () => {
+  it('reads SLO defined from the catalog before the SLO plugin has measured anything', async () => {
+    const { server } = await startBackend({ withSloPlugin: true });
+    const { run, states } = await evaluateAndRead(server);
+    expect(run.sources.find((s: any) => s.id === 'slo')).toMatchObject({ available: true, asOf: null, error: null });
+    expect(states).toEqual({
+      healthy: ['passed', 'unknown', 'unknown'],
+      exhausted: ['passed', 'unknown', 'unknown'],
+      unmeasured: ['passed', 'unknown', 'unknown'],
+      'declared-only': ['passed', 'unknown', 'unknown'],
+      'no-slo': ['failed', 'failed', 'passed'],
+    });
+  });
+
+  it('marks measured SLO checks unknown when the SLO plugin does not answer, SLO defined still from the catalog', async () => {
     const { server } = await startBackend({ withSloPlugin: false });
     const { run, states } = await evaluateAndRead(server);
     expect(run.sources.find((s: any) => s.id === 'slo')).toMatchObject({ available: false });
-    expect(Object.values(states)).toEqual(Array(4).fill(['unknown', 'unknown', 'unknown']));
+    expect(run.sources.find((s: any) => s.id === 'slo-declarations')).toMatchObject({ available: true, error: null });
+    expect(states).toEqual({
+      healthy: ['passed', 'unknown', 'unknown'],
+      exhausted: ['passed', 'unknown', 'unknown'],
+      unmeasured: ['passed', 'unknown', 'unknown'],
+      'declared-only': ['passed', 'unknown', 'unknown'],
+      'no-slo': ['failed', 'unknown', 'unknown'],
+    });
   });
 });

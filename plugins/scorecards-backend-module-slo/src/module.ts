@@ -1,8 +1,12 @@
 import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
 import { scorecardsFactsExtensionPoint } from '@internal/plugin-scorecards-node';
+import { createSloDeclarationFactRetriever } from './sloDeclarationFactRetriever';
 import { createSloFactRetriever } from './sloFactRetriever';
 
-/** Adds the SLO plugin's facts (`slo.*`) to scorecards; needs plugins/slo-backend installed. */
+/**
+ * Adds `slo.*` facts to scorecards: `slo.defined` from the catalog's SLO annotations, the
+ * measured ones from plugins/slo-backend (installed in the same backend).
+ */
 export const scorecardsModuleSlo = createBackendModule({
   pluginId: 'scorecards',
   moduleId: 'slo',
@@ -14,7 +18,7 @@ export const scorecardsModuleSlo = createBackendModule({
         auth: coreServices.auth,
       },
       async init({ facts, discovery, auth }) {
-        facts.addFactRetriever(createSloFactRetriever({ discovery, auth }));
+        facts.addFactRetriever(createSloDeclarationFactRetriever(), createSloFactRetriever({ discovery, auth }));
       },
     });
   },

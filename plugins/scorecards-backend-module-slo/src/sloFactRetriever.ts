@@ -1,9 +1,14 @@
 import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { FactValue } from '@internal/plugin-scorecards-common';
 import { readPluginFacts, ScorecardFactRetriever } from '@internal/plugin-scorecards-node';
-import { FreezeListResponse, SloItem, SloListResponse } from '@internal/plugin-slo-common';
+import { declaresSlos, FreezeListResponse, SloItem, SloListResponse } from '@internal/plugin-slo-common';
 
-/** Facts per component from the SLO plugin's stored statuses (it never waits on Prometheus). */
+/**
+ * Measured facts per component from the SLO plugin's stored statuses (it never waits on
+ * Prometheus). Whether a component has SLOs at all is `slo.defined`, read from the catalog by
+ * `createSloDeclarationFactRetriever`.
+ */
 export function createSloFactRetriever(deps: {
   discovery: DiscoveryService;
   auth: AuthService;
@@ -12,14 +17,10 @@ export function createSloFactRetriever(deps: {
     id: 'slo',
     title: 'SLO plugin',
     facts: {
-      'slo.defined': {
-        type: 'boolean',
-        description: 'The component has at least one SLO (devportal.io/openslo document).',
-      },
       'slo.budgetLeft': {
         type: 'boolean',
         description:
-          'Every SLO of the component has error budget left over its window; false when none is defined or any is exhausted, no value while an SLO has no measurement.',
+          'Every SLO of the component has error budget left over its window; false when it declares none or any is exhausted, no value while a declared SLO has no measurement.',
       },
       'slo.minBudgetRemaining': {
         type: 'number',
@@ -35,7 +36,7 @@ export function createSloFactRetriever(deps: {
         description: 'A multi-window burn-rate alert at page severity is firing on one of its SLOs.',
       },
     },
-    async retrieve() {
+    async retrieve(entities: Entity[]) {
       const [{ items }, freezes] = await Promise.all([
         readPluginFacts<SloListResponse>({ ...deps, pluginId: 'slo', path: '/slos' }),
         readPluginFacts<FreezeListResponse>({ ...deps, pluginId: 'slo', path: '/freezes' }),
@@ -56,11 +57,17 @@ export function createSloFactRetriever(deps: {
           'slo.deployFreeze': deployFreeze(slos.map(slo => frozenSlos.get(`${entityRef}\u0000${slo.name}`))),
         });
       }
+      // Absent from the list: no budget and no freeze when the component declares no SLO; no
+      // value (unknown, not "no SLO") when it declares some the SLO plugin has not measured yet.
+      const noSlo = { 'slo.budgetLeft': false, 'slo.deployFreeze': false };
+      for (const entity of entities) {
+        const entityRef = stringifyEntityRef(entity);
+        if (!values.has(entityRef) && !declaresSlos(entity.metadata.annotations)) values.set(entityRef, noSlo);
+      }
       const measured = items.map(i => i.measuredAt).filter((t): t is string => t !== null).sort();
       const failing = items.filter(i => i.error);
       return {
-        // Components without SLOs answer too: they are absent from the list.
-        values: withDefault(values, { 'slo.defined': false, 'slo.budgetLeft': false, 'slo.deployFreeze': false }),
+        values,
         asOf: measured.at(-1) ?? null,
         lastError: failing.length
           ? `${failing.length} of ${items.length} SLOs failed to refresh, e.g. ${failing[0].entityRef} ${failing[0].name}: ${failing[0].error}`
@@ -79,7 +86,6 @@ export function sloFacts(slos: SloItem[]): Record<string, FactValue> {
   if (exhausted) budgetLeft = false;
   else if (measured.length < slos.length) budgetLeft = null;
   return {
-    'slo.defined': true,
     'slo.budgetLeft': budgetLeft,
     'slo.minBudgetRemaining': measured.length ? Math.min(...measured) : null,
     'slo.paging': slos.some(s => s.status?.alertState === 'page')
@@ -94,16 +100,4 @@ export function sloFacts(slos: SloItem[]): Record<string, FactValue> {
 export function deployFreeze(frozen: Array<boolean | undefined>): boolean | null {
   if (frozen.some(f => f === true)) return true;
   return frozen.every(f => f === false) ? false : null;
-}
-
-/** A map that answers `fallback` for entities it has no entry for. */
-function withDefault(
-  values: Map<string, Record<string, FactValue>>,
-  fallback: Record<string, FactValue>,
-): Map<string, Record<string, FactValue>> {
-  return new (class extends Map<string, Record<string, FactValue>> {
-    get(key: string) {
-      return super.get(key) ?? fallback;
-    }
-  })(values);
 }
