@@ -9,7 +9,7 @@ import {
   generateRequestCounters,
   RunningPrometheus,
   startPrometheusWith,
-} from './__testUtils__/knownAnswerPrometheus';
+} from '@internal/prometheus-test-utils';
 import { sloPlugin } from './plugin';
 
 jest.setTimeout(120_000);

@@ -315,3 +315,58 @@ describe('CostIngester with a source that is down', () => {
     );
   });
 });
+
+describe('CostIngester with a throughput source', () => {
+  it('stores a count for every day of the look-back window and asks only for days it lacks', async () => {
+    const knex = await databases.init('SQLITE_3');
+    const store = await CostStore.create(mockServices.database({ knex }));
+    const checkout: CostEntity = {
+      ...service('checkout-service', 'checkout'),
+      unit: 'orders',
+      unitQuery: 'sum(increase(checkout_orders_placed_total[1d]))',
+    };
+    const asked: string[] = [];
+    // Prometheus has orders from the 15th on; the two days before it give no count.
+    const ordersOn = (day: string) => 100 * Number(day.slice(8, 10));
+    const ingester = new CostIngester({
+      store,
+      sources: [],
+      readEntities: async () => [...entities, checkout],
+      throughput: {
+        unitsOnDay: async (entity, day) => {
+          asked.push(`${entity.entityRef} ${day}`);
+          return day >= '2026-11-15' ? ordersOn(day) : null;
+        },
+      },
+      lookbackDays: 9,
+      logger: mockServices.logger.mock(),
+    });
+
+    await ingester.run(NOW);
+    // The window is the 13th to the 21st; only the service with a declared unit is asked.
+    const window = [13, 14, 15, 16, 17, 18, 19, 20, 21].map(
+      d => `2026-11-${d}`,
+    );
+    expect(asked).toEqual(
+      window.map(day => `component:default/checkout-service ${day}`),
+    );
+    const stored = await store.unitsOf(
+      ['component:default/checkout-service'],
+      '2026-11-01',
+      '2026-11-30',
+    );
+    expect(
+      stored
+        .map(({ day, units }) => [day, units])
+        .sort(([a], [b]) => String(a).localeCompare(String(b))),
+    ).toEqual(window.slice(2).map(day => [day, ordersOn(day)]));
+
+    // The next run asks again only for the days without a count.
+    asked.length = 0;
+    await ingester.run(NOW);
+    expect(asked).toEqual([
+      'component:default/checkout-service 2026-11-13',
+      'component:default/checkout-service 2026-11-14',
+    ]);
+  });
+});

@@ -4,7 +4,7 @@ import {
   GeneratedSeries,
   RunningPrometheus,
   startPrometheusWith,
-} from '../__testUtils__/knownAnswerPrometheus';
+} from '@internal/prometheus-test-utils';
 import { PrometheusQueryError, PrometheusUnavailableError } from './PrometheusClient';
 import { PrometheusHttpClient } from './PrometheusHttpClient';
 

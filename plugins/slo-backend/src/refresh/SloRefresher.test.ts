@@ -10,7 +10,7 @@ import {
   generateRequestCounters,
   RunningPrometheus,
   startPrometheusWith,
-} from '../__testUtils__/knownAnswerPrometheus';
+} from '@internal/prometheus-test-utils';
 import { PrometheusHttpClient } from '../prometheus/PrometheusHttpClient';
 import { measureSlos } from './measureSlos';
 import { SloRefresher } from './SloRefresher';

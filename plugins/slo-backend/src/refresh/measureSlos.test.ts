@@ -5,7 +5,7 @@ import {
   GeneratedSeries,
   RunningPrometheus,
   startPrometheusWith,
-} from '../__testUtils__/knownAnswerPrometheus';
+} from '@internal/prometheus-test-utils';
 import { PrometheusClient } from '../prometheus/PrometheusClient';
 import { PrometheusHttpClient } from '../prometheus/PrometheusHttpClient';
 import { measureSlos } from './measureSlos';
