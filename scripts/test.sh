@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test in the repository: type check, unit and integration tests (Jest, with
-# a real PostgreSQL), then the end-to-end tests in headless Chromium against a running
-# portal. Installs what it needs first (see setup.sh).
+# a real PostgreSQL), the end-to-end tests in headless Chromium against a running portal,
+# then the production image built and started (scripts/imageSmokeTest.mjs). Installs what
+# it needs first (see setup.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=scripts/setup.sh
@@ -30,4 +31,9 @@ yarn backstage-cli repo test --ci --json --outputFile="$results_dir/jest.json" "
 echo "== end-to-end tests (headless Chromium)"
 bash scripts/e2e.sh
 
+echo "== the image: packages/backend/Dockerfile carried out without a Docker engine, then started"
+image_status=0
+node scripts/imageSmokeTest.mjs || image_status=$?
+
 node scripts/summarizeTestResults.mjs "$results_dir/jest.json" "$results_dir/playwright.json"
+exit "$image_status"

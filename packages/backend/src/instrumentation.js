@@ -31,7 +31,7 @@ if (port !== 'off') {
   metrics.setGlobalMeterProvider(meterProvider);
   registerInstrumentations({
     meterProvider,
-    // Request duration by route and status (http_server_request_duration_seconds); probes
+    // Request duration by route and status (http_server_request_duration, in seconds); probes
     // every few seconds would only add noise.
     instrumentations: [
       new HttpInstrumentation({
