@@ -304,7 +304,8 @@ async function main() {
     for (const expected of ['catalog_entities_count', 'http_server_request_duration_count', 'target_info{service_name="developer-portal"']) {
       if (!metrics.includes(expected)) fail(`:${metricsPort}/metrics lacks ${expected}`);
     }
-    log(`:metrics serves ${metrics.split('\n').filter(l => l && !l.startsWith('#')).length} samples, catalog and HTTP ones among them`);
+    const families = [...metrics.matchAll(/^# TYPE (\S+)/gm)].map(m => m[1]);
+    log(`:metrics serves ${families.length} metric families: ${families.join(', ')}`);
 
     for (const [name, value] of Object.entries(secrets)) {
       if (served.some(text => text.includes(value))) fail(`${name} reaches the browser`);
