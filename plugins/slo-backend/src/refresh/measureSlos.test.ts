@@ -147,8 +147,8 @@ describe('measureSlos against a real Prometheus with known-answer series', () =>
     expect(slow[110].burnRate).toBeCloseTo(1.2, 6);
 
     for (const service of ['healthy', 'slow-burn', 'exhausted']) {
-      const { series, status } = byService[service];
-      const last = series!.points[119].budgetRemaining!;
+      const { series: serviceSeries, status } = byService[service];
+      const last = serviceSeries!.points[119].budgetRemaining!;
       expect(Math.abs(last - status!.budgetRemaining!)).toBeLessThan(0.001);
     }
     expect(byService.idle.series!.points.every(p => p.burnRate === null && p.budgetRemaining === null)).toBe(true);

@@ -165,7 +165,10 @@ export async function measureSlos(options: {
   batchLabel: string;
   now: Date;
 }): Promise<MeasureResult> {
-  let requests = 0;
+  const counter = { requests: 0 };
+  const countRequest = () => {
+    counter.requests++;
+  };
   const { groups, unbatchable } = groupSlosIntoQueries(options.slos, options.batchLabel);
   const measurements: SloMeasurement[] = unbatchable.map(({ slo, reason }) => ({
     slo,
@@ -184,10 +187,10 @@ export async function measureSlos(options: {
       continue;
     }
     try {
-      measurements.push(...(await measureGroup(group, client, options.now, () => requests++)));
+      measurements.push(...(await measureGroup(group, client, options.now, countRequest)));
     } catch (error) {
       measurements.push(...members.map(slo => ({ slo, error: (error as Error).message })));
     }
   }
-  return { measurements, requests };
+  return { measurements, requests: counter.requests };
 }
