@@ -22,7 +22,7 @@ describe.each(databaseIds)('GateOverrideStore on %s', databaseId => {
     commit: null,
     decision: 'frozen' as const,
     decisionReason: 'deploy freeze since 2026-11-27T08:00:00.000Z',
-    recordedBy: 'external:ci-deploy-gate',
+    recordedBy: 'ci-deploy-gate',
     now: at(hour),
   });
 
