@@ -5,6 +5,7 @@ import {
   DEFAULT_FREEZE_POLICY,
   evaluateFreeze,
   FreezeState,
+  GateOverrideListResponse,
   SLO_REPORTING_WINDOWS,
   SloDefinition,
 } from '@internal/plugin-slo-common';
@@ -193,12 +194,52 @@ describe('the golden-path CI deploy gate against a running portal', () => {
     expect((await runGate({ DEPLOY_GATE_ON_UNKNOWN: 'allow' })).code).toBe(1);
   });
 
-  it('deploys a frozen service on an emergency override and records who and why', async () => {
+  it('deploys a frozen service on an emergency override and records who and why in the portal', async () => {
     await measure(8);
-    const run = await runGate({ DEPLOY_GATE_OVERRIDE: 'Rollback of the broken checkout release' });
+    const reason = 'Rollback of the broken checkout release';
+    const run = await runGate({
+      DEPLOY_GATE_OVERRIDE: reason,
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_REPOSITORY: `harbor-market/${NAME}`,
+      GITHUB_RUN_ID: '4711',
+      GITHUB_SHA: '9f1c2d3e4b5a69788f1c2d3e4b5a69788f1c2d3e',
+    });
     expect(run.code).toBe(0);
     expect(run.output).toContain('::warning title=Deploy gate overridden::sam.okafor deployed despite the gate (frozen: deploy freeze since');
-    expect(run.summary).toContain('**Deploy gate overridden** by sam.okafor: Rollback of the broken checkout release');
+    expect(run.output).not.toContain('override not recorded');
+    expect(run.summary).toContain(`**Deploy gate overridden** by sam.okafor: ${reason}`);
+
+    const res = await fetch(`${portalUrl}/api/slo/overrides`, { headers: { Authorization: `Bearer ${TOKEN}` } });
+    expect(res.status).toBe(200);
+    const { items } = (await res.json()) as GateOverrideListResponse;
+    expect(items[0]).toMatchObject({
+      entityRef: `component:default/${NAME}`,
+      reason,
+      actor: 'sam.okafor',
+      runUrl: `https://github.com/harbor-market/${NAME}/actions/runs/4711`,
+      commit: '9f1c2d3e4b5a69788f1c2d3e4b5a69788f1c2d3e',
+      decision: 'frozen',
+      decisionReason: expect.stringMatching(new RegExp(`^deploy freeze since .*: SLO ${NAME}-availability burning 8×`)),
+      recordedBy: 'ci-deploy-gate', // the static token's subject
+    });
+  });
+
+  it('still deploys on an emergency override when the portal is down, with a warning that it was not recorded', async () => {
+    const run = await runGate({ PORTAL_URL: 'http://127.0.0.1:9', DEPLOY_GATE_OVERRIDE: 'Portal outage, shipping the fix' });
+    expect(run.code).toBe(0);
+    expect(run.output).toMatch(
+      /::warning title=Deploy gate override not recorded::deploying anyway; record it by hand for the review: the portal at http:\/\/127\.0\.0\.1:9 did not answer/,
+    );
+    expect(run.summary).toContain('The override could not be recorded in the portal');
+  });
+
+  it('still deploys on an emergency override the portal refuses to record (wrong token), with the reason', async () => {
+    const before = await fetch(`${portalUrl}/api/slo/overrides`, { headers: { Authorization: `Bearer ${TOKEN}` } }).then(r => r.json());
+    const run = await runGate({ DEPLOY_GATE_TOKEN: 'not-the-portal-token', DEPLOY_GATE_OVERRIDE: 'Hotfix' });
+    expect(run.code).toBe(0);
+    expect(run.output).toContain('::warning title=Deploy gate override not recorded::deploying anyway; record it by hand for the review: the portal answered HTTP 401');
+    const after = await fetch(`${portalUrl}/api/slo/overrides`, { headers: { Authorization: `Bearer ${TOKEN}` } }).then(r => r.json());
+    expect(after.items).toHaveLength(before.items.length);
   });
 
   it('fails with a clear message when the token is wrong or missing (the portal says 401)', async () => {

@@ -9,6 +9,7 @@ import { measureDemoSlos } from './refresh/measureDemoSlos';
 import { measureSlos } from './refresh/measureSlos';
 import { SloRefresher } from './refresh/SloRefresher';
 import { createFreezeRouter } from './service/createFreezeRouter';
+import { createGateOverrideRouter } from './service/createGateOverrideRouter';
 import { createRouter } from './service/createRouter';
 import { readSloConfig } from './service/readSloConfig';
 
@@ -69,6 +70,14 @@ export const sloPlugin = createBackendPlugin({
             maxMeasurementAgeMs: settings.maxMeasurementAgeMs,
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
+            logger,
+          }),
+        );
+        httpRouter.use(
+          createGateOverrideRouter({
+            store,
+            maxMeasurementAgeMs: settings.maxMeasurementAgeMs,
+            httpAuth: deps.httpAuth,
             logger,
           }),
         );

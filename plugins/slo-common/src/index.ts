@@ -9,3 +9,4 @@ export * from './sloApi';
 export * from './freezePolicy';
 export * from './freezePermissions';
 export * from './freezeApi';
+export * from './gateOverrideApi';

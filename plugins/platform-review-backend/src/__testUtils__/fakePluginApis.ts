@@ -8,6 +8,8 @@ export interface FakeHistories {
   scorecards?: unknown;
   /** Undefined: the endpoint is not installed (404), as before the error-budget work merges. */
   freezes?: unknown;
+  /** Emergency overrides of the deploy gate; undefined: `/api/slo/overrides` is not installed (404). */
+  gateOverrides?: Array<{ entityRef: string; reason: string; actor: string | null; recordedBy: string; createdAt: string }>;
   anomalies?: unknown;
   /** Stored days of spend and of the unit's counts, as the cost plugin sums them. */
   unitCost?: {
@@ -58,6 +60,15 @@ export async function startFakePluginApis(histories: FakeHistories) {
       case '/api/slo/freezes':
         if (!histories.freezes) break;
         return json(200, histories.freezes);
+      case '/api/slo/overrides': {
+        if (!histories.gateOverrides) break;
+        const from = Date.parse(q.get('from')!);
+        const to = Date.parse(q.get('to')!);
+        const items = histories.gateOverrides
+          .filter(o => Date.parse(o.createdAt) >= from && Date.parse(o.createdAt) < to)
+          .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
+        return json(200, { items, from: q.get('from'), to: q.get('to') });
+      }
       case '/api/cost/unit-cost': {
         if (!histories.unitCost) break;
         const { unit, services, days } = histories.unitCost;

@@ -11,6 +11,22 @@ interface FreezeList {
   transitions: Array<{ entityRef: string; kind: 'started' | 'ended'; at: string }>;
 }
 
+/** The part of `GET /api/slo/overrides?from=&to=` read here: newest first. */
+interface OverrideList {
+  items: Array<{ entityRef: string; reason: string; actor: string | null; recordedBy: string; createdAt: string }>;
+}
+
+/**
+ * The week's emergency deploys despite the gate, newest first. Empty when the SLO plugin
+ * does not record overrides (yet): they add to the indicator, never make it unavailable.
+ */
+async function readOverrides(api: PluginApi, context: WeekContext) {
+  const from = encodeURIComponent(context.current.start.toISOString());
+  const to = encodeURIComponent(context.current.end.toISOString());
+  const result = await api.get<OverrideList>('slo', `/overrides?from=${from}&to=${to}`);
+  return result.ok && Array.isArray(result.body.items) ? result.body.items : [];
+}
+
 /**
  * Services frozen at any time in each week (target 0). A service's state at an instant is
  * read from the first transition after it (an `ended` one means it was frozen), or its
@@ -19,7 +35,10 @@ interface FreezeList {
 export async function freezeIndicator(api: PluginApi, context: WeekContext, definition: IndicatorDefinition): Promise<IndicatorReport> {
   const from = context.first.start.toISOString();
   const to = context.current.end.toISOString();
-  const result = await api.get<FreezeList>('slo', `/freezes?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
+  const [result, overrides] = await Promise.all([
+    api.get<FreezeList>('slo', `/freezes?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`),
+    readOverrides(api, context),
+  ]);
   if (!result.ok) return unavailable(definition, context, SOURCE, result.reason);
   const { items, transitions, demo } = result.body;
   if (!Array.isArray(items) || !Array.isArray(transitions)) {
@@ -54,16 +73,24 @@ export async function freezeIndicator(api: PluginApi, context: WeekContext, defi
     const owner = context.ownerOf(entityRef);
     if (owner) increment(teams, owner);
   }
-  const started = transitions.filter(t => context.weekIndexOf(t.at) === context.weeks.length - 1);
+  const transitionsThisWeek = transitions.filter(t => context.weekIndexOf(t.at) === context.weeks.length - 1);
   return report(definition, {
     source: SOURCE,
     demo: !!demo,
     history: context.weeks.map((w, i) => ({ isoWeek: w.isoWeek, value: w.days > 0 ? frozenIn[i].size : null })),
     teams: [...teams.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([teamRef, value]) => ({ teamRef, value, rating: null })),
-    changes: started.slice(0, 5).map(t => ({
-      entityRef: t.entityRef,
-      delta: t.kind === 'started' ? 1 : -1,
-      description: `freeze ${t.kind} ${t.at.slice(0, 16).replace('T', ' ')} UTC`,
-    })),
+    // Overrides first: a deploy despite the error-budget policy is what the review must see.
+    changes: [
+      ...overrides.map(o => ({
+        entityRef: o.entityRef,
+        delta: null,
+        description: `deployed under emergency override: ${o.reason} by ${o.actor ?? o.recordedBy}`,
+      })),
+      ...transitionsThisWeek.map(t => ({
+        entityRef: t.entityRef,
+        delta: t.kind === 'started' ? 1 : -1,
+        description: `freeze ${t.kind} ${t.at.slice(0, 16).replace('T', ' ')} UTC`,
+      })),
+    ].slice(0, 5),
   });
 }

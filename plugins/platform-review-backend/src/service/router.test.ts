@@ -187,21 +187,60 @@ describe('GET /weeks/:isoWeek', () => {
     expect(byId(review, 'falcoCriticalPerWeek').value).toBe(3);
   });
 
+  const freezeHistory: FakeHistories['freezes'] = {
+    demo: false,
+    items: [
+      { entityRef: payments, frozen: false, since: null },
+      { entityRef: cart, frozen: true, since: '2026-10-31T10:00:00Z' },
+    ],
+    transitions: [
+      { entityRef: payments, sloName: 'availability', kind: 'started', at: '2026-10-20T10:00:00Z', reason: 'burn 7×' },
+      { entityRef: payments, sloName: 'availability', kind: 'ended', at: '2026-10-27T10:00:00Z', reason: null },
+      { entityRef: cart, sloName: 'latency', kind: 'started', at: '2026-10-31T10:00:00Z', reason: 'budget exhausted' },
+    ],
+  };
+
+  it("lists the week's emergency overrides of the deploy gate first among the freeze changes", async () => {
+    const override = (entityRef: string, createdAt: string, reason: string, actor: string | null) => ({
+      entityRef,
+      reason,
+      actor,
+      recordedBy: 'ci-deploy-gate',
+      createdAt,
+    });
+    const started = await start({
+      ...histories,
+      freezes: freezeHistory,
+      gateOverrides: [
+        // Sunday 23:30 CET 25 October: W43 in Berlin.
+        override(payments, '2026-10-25T22:30:00Z', 'Last week', 'sam.okafor'),
+        override(payments, '2026-10-27T09:00:00Z', 'Rollback of the broken payments release', 'sam.okafor'),
+        // Sunday 23:30 CET 1 November: still W44; no actor, so who recorded it.
+        override(cart, '2026-11-01T22:30:00Z', 'Card outage fix', null),
+        // Monday 00:00 CET 2 November: W45.
+        override(cart, '2026-11-01T23:00:00Z', 'Next week', 'sam.okafor'),
+      ],
+    });
+    fake = started.fake;
+    const review = (await request(started.app).get('/weeks/2026-W44')).body as WeeklyReview;
+    const freezes = byId(review, 'servicesFrozen');
+    expect(freezes.changes).toEqual([
+      { entityRef: cart, delta: null, description: 'deployed under emergency override: Card outage fix by ci-deploy-gate' },
+      { entityRef: payments, delta: null, description: 'deployed under emergency override: Rollback of the broken payments release by sam.okafor' },
+      { entityRef: payments, delta: -1, description: 'freeze ended 2026-10-27 10:00 UTC' },
+      { entityRef: cart, delta: 1, description: 'freeze started 2026-10-31 10:00 UTC' },
+    ]);
+    // The overrides do not change the count.
+    expect(freezes.value).toBe(2);
+    expect(started.fake.requests).toContain(
+      `/api/slo/overrides?from=${encodeURIComponent('2026-10-25T23:00:00.000Z')}&to=${encodeURIComponent('2026-11-01T23:00:00.000Z')}`,
+    );
+  });
+
   it('counts services frozen in each week from the SLO plugin freezes, when it serves them', async () => {
     const started = await start({
       ...histories,
-      freezes: {
-        demo: false,
-        items: [
-          { entityRef: payments, frozen: false, since: null },
-          { entityRef: cart, frozen: true, since: '2026-10-31T10:00:00Z' },
-        ],
-        transitions: [
-          { entityRef: payments, sloName: 'availability', kind: 'started', at: '2026-10-20T10:00:00Z', reason: 'burn 7×' },
-          { entityRef: payments, sloName: 'availability', kind: 'ended', at: '2026-10-27T10:00:00Z', reason: null },
-          { entityRef: cart, sloName: 'latency', kind: 'started', at: '2026-10-31T10:00:00Z', reason: 'budget exhausted' },
-        ],
-      },
+      freezes: freezeHistory,
     });
     fake = started.fake;
     const review = (await request(started.app).get('/weeks/2026-W44')).body as WeeklyReview;
@@ -214,6 +253,8 @@ describe('GET /weeks/:isoWeek', () => {
       { teamRef: 'group:default/checkout', value: 1, rating: null },
       { teamRef: 'group:default/payments', value: 1, rating: null },
     ]);
+    // No /overrides here (404): the freeze changes alone.
+    expect(freezes.changes.map(c => c.description)).toEqual(['freeze ended 2026-10-27 10:00 UTC', 'freeze started 2026-10-31 10:00 UTC']);
   });
 
   it('serves the current week, exports Markdown and CSV, and computes each week once', async () => {

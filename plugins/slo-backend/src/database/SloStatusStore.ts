@@ -2,6 +2,7 @@ import { DatabaseService, resolvePackagePath } from '@backstage/backend-plugin-a
 import { SloDefinition, SloSeries, SloStatus } from '@internal/plugin-slo-common';
 import { Knex } from 'knex';
 import { FreezeStore } from './FreezeStore';
+import { GateOverrideStore } from './GateOverrideStore';
 
 export interface StoredSlo {
   definition: SloDefinition;
@@ -45,6 +46,11 @@ export class SloStatusStore {
   /** The error-budget policy's state, on the same connection (or transaction) as this store. */
   freezes(): FreezeStore {
     return new FreezeStore(this.knex);
+  }
+
+  /** Emergency deploys despite the deploy gate. */
+  gateOverrides(): GateOverrideStore {
+    return new GateOverrideStore(this.knex);
   }
 
   /** Runs `fn` with a store whose writes commit together: one transaction per refresh. */

@@ -9,27 +9,18 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   FreezeListResponse,
   FreezePolicy,
-  GateResponse,
   ServiceFreeze,
   sloFreezeExemptPermission,
 } from '@internal/plugin-slo-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { SloStatusStore } from '../database/SloStatusStore';
-import { decideGate } from '../freeze/decideGate';
+import { readGate } from '../freeze/readGate';
+import { parseTime } from './parseTime';
 
 const DAY_MS = 86_400_000;
 /** Exemptions are for emergencies: a week at most, then the platform decides again. */
 const MAX_EXEMPTION_MS = 7 * DAY_MS;
-
-function parseTime(value: unknown, field: string): Date | undefined {
-  if (value === undefined) return undefined;
-  const date = new Date(String(value));
-  if (typeof value !== 'string' || Number.isNaN(date.getTime())) {
-    throw new InputError(`${field} "${value}" is not a time; use ISO 8601, e.g. 2026-11-30T18:00:00Z`);
-  }
-  return date;
-}
 
 /**
  * The error-budget policy's routes, all reading stored state only:
@@ -103,26 +94,15 @@ export function createFreezeRouter(deps: {
     // CI calls this with a static token (backend.auth.externalAccess) or service credentials.
     await deps.httpAuth.credentials(req, { allow: ['service', 'user'] });
     const entityRef = stringifyEntityRef({ kind: 'component', namespace: req.params.namespace, name: req.params.name });
-    const now = clock();
-    let body: GateResponse;
-    try {
-      const inputs = await freezes.gateInputs(entityRef, now);
-      body = decideGate({ entityRef, inputs, now, maxAgeMs: deps.maxMeasurementAgeMs });
-    } catch (error) {
-      // Never "allowed" on an error: CI decides what to do with "unknown".
-      deps.logger.error(`Deploy gate for ${entityRef} failed: ${error}`);
-      body = {
-        entityRef,
-        decision: 'unknown',
-        reason: `the portal could not read the freeze state: ${(error as Error).message}`,
-        burn: null,
-        frozenSince: null,
-        evaluatedAt: now.toISOString(),
-      };
-      res.status(503).json(body);
-      return;
-    }
-    res.json(body);
+    // Never "allowed" on an error: CI decides what to do with "unknown".
+    const { gate, failed } = await readGate({
+      freezes,
+      entityRef,
+      now: clock(),
+      maxAgeMs: deps.maxMeasurementAgeMs,
+      logger: deps.logger,
+    });
+    res.status(failed ? 503 : 200).json(gate);
   });
 
   const authorizeExemptions = async (req: express.Request) => {

@@ -7,7 +7,8 @@
 //   DEPLOY_GATE_TOKEN       the portal's static token for CI (backend.auth.externalAccess)
 //   DEPLOY_GATE_ENTITY      <namespace>/<name> of the component
 //   DEPLOY_GATE_ON_UNKNOWN  fail (default) or allow: what to do when the portal cannot tell
-//   DEPLOY_GATE_OVERRIDE    emergency override: the reason; deploys even when frozen, recorded
+//   DEPLOY_GATE_OVERRIDE    emergency override: the reason; deploys even when frozen, and is
+//                           recorded in the portal (GET /api/slo/overrides) and the run summary
 import { appendFileSync } from 'node:fs';
 
 const env = process.env;
@@ -63,10 +64,46 @@ const burn = gate.burn
   : '';
 console.log(`Deploy gate for ${entity}: ${gate.decision}: ${gate.reason}${burn}`);
 
+/**
+ * Records the override in the portal with who, which run and which commit. Returns why it
+ * could not, or undefined when recorded: an emergency deploy never waits on the portal.
+ */
+async function recordOverride() {
+  const runUrl =
+    env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+      ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+      : undefined;
+  const body = { reason: override, actor: env.GITHUB_ACTOR || undefined, runUrl, commit: env.GITHUB_SHA || undefined };
+  try {
+    const response = await fetch(`${portal}/api/slo/gate/${entity}/overrides`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${env.DEPLOY_GATE_TOKEN ?? ''}`,
+        Accept: 'application/json',
+        'Content-Type': 'application/json',
+      },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(15_000),
+    });
+    if (response.ok) return undefined;
+    const answer = await response.json().catch(() => undefined);
+    return `the portal answered HTTP ${response.status}${answer?.error?.message ? `: ${answer.error.message}` : ''}`;
+  } catch (error) {
+    return `the portal at ${portal} did not answer: ${error.cause?.message ?? error.message}`;
+  }
+}
+
 if (override) {
   const who = env.GITHUB_ACTOR ?? 'someone';
   annotate('warning', 'Deploy gate overridden', `${who} deployed despite the gate (${gate.decision}: ${gate.reason}). Reason: ${override}`);
   summary(`**Deploy gate overridden** by ${who}: ${override}. The gate said ${gate.decision}: ${gate.reason}`);
+  const notRecorded = await recordOverride();
+  if (notRecorded) {
+    annotate('warning', 'Deploy gate override not recorded', `deploying anyway; record it by hand for the review: ${notRecorded}`);
+    summary(`The override could not be recorded in the portal: ${notRecorded}`);
+  } else {
+    console.log(`Override recorded in the portal (${portal}/api/slo/overrides)`);
+  }
   process.exit(0);
 }
 switch (gate.decision) {
