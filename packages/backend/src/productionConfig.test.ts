@@ -30,6 +30,8 @@ const SLO_REFRESH_SECONDS = 8;
  */
 describe('the production configuration: two replicas on one PostgreSQL', () => {
   if (!postgresUrl) {
+    // Fails by throwing: without PostgreSQL there is nothing to assert.
+    // eslint-disable-next-line jest/expect-expect
     it('needs PostgreSQL: run through scripts/test.sh, or set PORTAL_TEST_POSTGRES_URL', () => {
       throw new Error(
         'PORTAL_TEST_POSTGRES_URL is not set; scripts/test.sh starts PostgreSQL and sets it',

@@ -14,11 +14,11 @@ export function listFiles(root: string, dir = ''): string[] {
 
 /** The real helm binary that scripts/ensure-helm.sh unpacks (scripts/test.sh runs it). */
 export function helmBinary(): string {
-  const helm = process.env.HELM_BIN ?? path.join(repoRoot, '.tools/helm/helm');
-  if (!fs.existsSync(helm)) {
-    throw new Error(`helm not found at ${helm}: run scripts/ensure-helm.sh (scripts/test.sh does)`);
+  const binary = process.env.HELM_BIN ?? path.join(repoRoot, '.tools/helm/helm');
+  if (!fs.existsSync(binary)) {
+    throw new Error(`helm not found at ${binary}: run scripts/ensure-helm.sh (scripts/test.sh does)`);
   }
-  return helm;
+  return binary;
 }
 
 export function helm(...args: string[]): string {

@@ -28,11 +28,16 @@ export function AlertsTable({ status, title }: { status: SloStatus; title: strin
             <TableCell>{formatBurn(burn(alert.longWindow))}</TableCell>
             <TableCell>{formatBurn(burn(alert.shortWindow))}</TableCell>
             <TableCell>
-              {alert.firing === null ? 'No data' : alert.firing ? <strong>Firing</strong> : 'Not firing'}
+              <FiringState firing={alert.firing} />
             </TableCell>
           </TableRow>
         ))}
       </TableBody>
     </Table>
   );
+}
+
+function FiringState({ firing }: { firing: boolean | null }) {
+  if (firing === null) return <>No data</>;
+  return firing ? <strong>Firing</strong> : <>Not firing</>;
 }

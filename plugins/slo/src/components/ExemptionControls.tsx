@@ -66,6 +66,8 @@ export function ExemptionControls(props: {
         <DialogContent>
           <TextField
             id="slo-exemption-reason"
+            // The dialog exists to take a reason: its only field gets the focus on open.
+            // eslint-disable-next-line jsx-a11y/no-autofocus
             autoFocus
             fullWidth
             margin="dense"

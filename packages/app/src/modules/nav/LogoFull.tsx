@@ -19,20 +19,6 @@ const useStyles = makeStyles({
   },
 });
 
-/** The expanded sidebar's logo: mark plus the organisation's name. */
-export const LogoFull = () => {
-  const classes = useStyles();
-  return (
-    <div className={classes.logo}>
-      <HarborMark size={30} />
-      <span>
-        Harbor Market
-        <span className={classes.caption}>Developer Portal</span>
-      </span>
-    </div>
-  );
-};
-
 /** A stylised harbour: a wave under a roof line, in the sidebar's accent colour. */
 export const HarborMark = ({ size }: { size: number }) => (
   <svg width={size} height={size} viewBox="0 0 32 32" aria-hidden="true">
@@ -46,3 +32,17 @@ export const HarborMark = ({ size }: { size: number }) => (
     />
   </svg>
 );
+
+/** The expanded sidebar's logo: mark plus the organisation's name. */
+export const LogoFull = () => {
+  const classes = useStyles();
+  return (
+    <div className={classes.logo}>
+      <HarborMark size={30} />
+      <span>
+        Harbor Market
+        <span className={classes.caption}>Developer Portal</span>
+      </span>
+    </div>
+  );
+};
