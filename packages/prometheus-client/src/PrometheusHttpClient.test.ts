@@ -195,87 +195,83 @@ async function startStandIn(answer: {
 }
 
 describe('PrometheusHttpClient against a stand-in for Prometheus', () => {
+  const running: Array<{ stop(): void }> = [];
+  const answerWith = async (answer: Parameters<typeof startStandIn>[0]) => {
+    const started = await startStandIn(answer);
+    running.push(started);
+    return started;
+  };
+  afterEach(() => running.splice(0).forEach(started => started.stop()));
+
   const emptyVector = JSON.stringify({
     status: 'success',
     data: { resultType: 'vector', result: [] },
   });
 
   it('posts the query as a form with its time, timeout and the configured headers', async () => {
-    const standIn = await startStandIn({
+    const standIn = await answerWith({
       status: 200,
       contentType: 'application/json',
       body: emptyVector,
     });
-    try {
-      const client = new PrometheusHttpClient({
-        baseUrl: `${standIn.url}/`,
-        timeoutMs: 2500,
-        headers: { Authorization: 'Bearer metrics-reader' },
-      });
-      expect(
-        await client.instantQuery('up', new Date('2026-11-17T00:00:00Z')),
-      ).toEqual([]);
-      expect(standIn.received).toEqual([
-        {
-          path: '/api/v1/query',
-          contentType: 'application/x-www-form-urlencoded',
-          authorization: 'Bearer metrics-reader',
-          form: new URLSearchParams({
-            query: 'up',
-            time: '1794873600',
-            timeout: '3s',
-          }),
-        },
-      ]);
-    } finally {
-      standIn.stop();
-    }
+    const client = new PrometheusHttpClient({
+      baseUrl: `${standIn.url}/`,
+      timeoutMs: 2500,
+      headers: { Authorization: 'Bearer metrics-reader' },
+    });
+    expect(
+      await client.instantQuery('up', new Date('2026-11-17T00:00:00Z')),
+    ).toEqual([]);
+    expect(standIn.received).toEqual([
+      {
+        path: '/api/v1/query',
+        contentType: 'application/x-www-form-urlencoded',
+        authorization: 'Bearer metrics-reader',
+        form: new URLSearchParams({
+          query: 'up',
+          time: '1794873600',
+          timeout: '3s',
+        }),
+      },
+    ]);
   });
 
   it("reports a proxy's HTML error page as Prometheus unavailable, with the status", async () => {
-    const proxy = await startStandIn({
+    const proxy = await answerWith({
       status: 502,
       contentType: 'text/html',
       body: '<html><body><h1>502 Bad Gateway</h1></body></html>',
     });
-    try {
-      const failure = new PrometheusHttpClient({
-        baseUrl: proxy.url,
-      }).instantQuery('up', new Date());
-      await expect(failure).rejects.toBeInstanceOf(PrometheusUnavailableError);
-      await expect(failure).rejects.toThrow(
-        `Prometheus at ${proxy.url} answered HTTP 502 (text/html) without its JSON envelope`,
-      );
-    } finally {
-      proxy.stop();
-    }
+    const failure = new PrometheusHttpClient({
+      baseUrl: proxy.url,
+    }).instantQuery('up', new Date());
+    await expect(failure).rejects.toBeInstanceOf(PrometheusUnavailableError);
+    await expect(failure).rejects.toThrow(
+      `Prometheus at ${proxy.url} answered HTTP 502 (text/html) without its JSON envelope`,
+    );
   });
 
   it('gives up after the timeout, saying so', async () => {
-    const slow = await startStandIn({
+    const slow = await answerWith({
       status: 200,
       contentType: 'application/json',
       body: emptyVector,
       delayMs: 3000,
     });
-    try {
-      const started = Date.now();
-      const failure = new PrometheusHttpClient({
-        baseUrl: slow.url,
-        timeoutMs: 300,
-      }).instantQuery('up', new Date());
-      await expect(failure).rejects.toBeInstanceOf(PrometheusUnavailableError);
-      await expect(failure).rejects.toThrow(
-        `Prometheus at ${slow.url} did not answer: no answer within 300 ms`,
-      );
-      expect(Date.now() - started).toBeLessThan(2000);
-    } finally {
-      slow.stop();
-    }
+    const started = Date.now();
+    const failure = new PrometheusHttpClient({
+      baseUrl: slow.url,
+      timeoutMs: 300,
+    }).instantQuery('up', new Date());
+    await expect(failure).rejects.toBeInstanceOf(PrometheusUnavailableError);
+    await expect(failure).rejects.toThrow(
+      `Prometheus at ${slow.url} did not answer: no answer within 300 ms`,
+    );
+    expect(Date.now() - started).toBeLessThan(2000);
   });
 
   it('refuses a string result, naming what it expected', async () => {
-    const standIn = await startStandIn({
+    const standIn = await answerWith({
       status: 200,
       contentType: 'application/json',
       body: JSON.stringify({
@@ -283,17 +279,13 @@ describe('PrometheusHttpClient against a stand-in for Prometheus', () => {
         data: { resultType: 'string', result: [1794873600, 'up'] },
       }),
     });
-    try {
-      await expect(
-        new PrometheusHttpClient({ baseUrl: standIn.url }).instantQuery(
-          '"up"',
-          new Date(),
-        ),
-      ).rejects.toThrow(
-        `Prometheus at ${standIn.url} answered with a string; expected vector or scalar`,
-      );
-    } finally {
-      standIn.stop();
-    }
+    await expect(
+      new PrometheusHttpClient({ baseUrl: standIn.url }).instantQuery(
+        '"up"',
+        new Date(),
+      ),
+    ).rejects.toThrow(
+      `Prometheus at ${standIn.url} answered with a string; expected vector or scalar`,
+    );
   });
 });
