@@ -1,10 +1,11 @@
 export { sloPlugin as default } from './plugin';
-export type { InstantSample, PrometheusClient } from './prometheus/PrometheusClient';
+// Re-exported from the shared client, so code that imported them from here keeps working.
+export type { InstantSample, PrometheusClient } from '@internal/prometheus-client';
 export {
+  PrometheusHttpClient,
   PrometheusQueryError,
   PrometheusUnavailableError,
-} from './prometheus/PrometheusClient';
-export { PrometheusHttpClient } from './prometheus/PrometheusHttpClient';
+} from '@internal/prometheus-client';
 export { parseOpenSlo } from './definitions/parseOpenSlo';
 export type { DefinitionProblem } from './definitions/parseOpenSlo';
 export { measureSlos } from './refresh/measureSlos';

@@ -145,13 +145,23 @@ describe('PrometheusThroughputSource against a real Prometheus', () => {
     expect(await source.unitsOnDay(ordersQuery, '2026-11-13')).toBeNull();
   });
 
-  it('names the service and the Prometheus error when the query is wrong', async () => {
+  it('counts the same with a query wrapped in scalar(), still null without samples', async () => {
+    const scalarQuery = checkout(
+      'scalar(sum(increase(checkout_orders_placed_total{service="checkout-service"}[1d])))',
+    );
+    expect(await source.unitsOnDay(scalarQuery, '2026-11-16')).toBe(
+      ordersOnDay('2026-11-16'),
+    );
+    expect(await source.unitsOnDay(scalarQuery, '2026-11-20')).toBeNull();
+  });
+
+  it('names the service, the Prometheus and its error when the query is wrong', async () => {
     const broken = checkout(
       'sum(increase(checkout_orders_placed_total{service="checkout-service"}[1d])',
     );
     await expect(source.unitsOnDay(broken, '2026-11-16')).rejects.toThrow(
       new RegExp(
-        `Prometheus at ${prometheus.url} rejected the unit query of component:default/checkout-service: .*parse error`,
+        `^The unit query of component:default/checkout-service failed: Prometheus at ${prometheus.url} refused the query \\(bad_data\\): .*parse error`,
       ),
     );
   });
@@ -197,14 +207,33 @@ describe('PrometheusThroughputSource without a usable Prometheus', () => {
     }
   });
 
-  it('rejects when nothing listens at the configured address', async () => {
-    const source = new PrometheusThroughputSource({
-      baseUrl: `http://127.0.0.1:${await freePort()}`,
-      timeoutMs: 5000,
-    });
-    await expect(
-      source.unitsOnDay(ordersQuery, '2026-11-16'),
-    ).rejects.toThrow();
+  it('rejects, naming the service and the address, when nothing listens there', async () => {
+    const baseUrl = `http://127.0.0.1:${await freePort()}`;
+    const source = new PrometheusThroughputSource({ baseUrl, timeoutMs: 5000 });
+    await expect(source.unitsOnDay(ordersQuery, '2026-11-16')).rejects.toThrow(
+      `The unit query of component:default/checkout-service failed: Prometheus at ${baseUrl} did not answer`,
+    );
+  });
+
+  it('says so clearly when a proxy answers with an HTML error page', async () => {
+    const proxy = await startHttpFake(() => ({
+      status: 502,
+      headers: { 'content-type': 'text/html' },
+      body: '<html><body><h1>502 Bad Gateway</h1></body></html>',
+    }));
+    try {
+      const source = new PrometheusThroughputSource({
+        baseUrl: proxy.url,
+        timeoutMs: 1000,
+      });
+      await expect(
+        source.unitsOnDay(ordersQuery, '2026-11-16'),
+      ).rejects.toThrow(
+        `The unit query of component:default/checkout-service failed: Prometheus at ${proxy.url} answered HTTP 502 (text/html) without its JSON envelope`,
+      );
+    } finally {
+      await proxy.close();
+    }
   });
 
   it('gives up after the configured timeout', async () => {
@@ -221,7 +250,9 @@ describe('PrometheusThroughputSource without a usable Prometheus', () => {
       const started = Date.now();
       await expect(
         source.unitsOnDay(ordersQuery, '2026-11-16'),
-      ).rejects.toMatchObject({ name: 'TimeoutError' });
+      ).rejects.toThrow(
+        `The unit query of component:default/checkout-service failed: Prometheus at ${fake.url} did not answer: no answer within 300 ms`,
+      );
       expect(Date.now() - started).toBeLessThan(2000);
       // The query is evaluated at the end of the day asked for.
       expect(new URLSearchParams(fake.requests[0].body).get('time')).toBe(

@@ -1,4 +1,9 @@
 import { addDays } from '@internal/plugin-cost-common';
+import {
+  InstantSample,
+  PrometheusClient,
+  PrometheusHttpClient,
+} from '@internal/prometheus-client';
 import { ThroughputSource } from './ThroughputSource';
 import { CostEntity } from './readCostEntities';
 
@@ -7,54 +12,33 @@ import { CostEntity } from './readCostEntities';
  * `sum(increase(http_requests_total{service="cart-service"}[1d]))`) at the end of the day.
  */
 export class PrometheusThroughputSource implements ThroughputSource {
-  constructor(
-    private readonly options: {
-      baseUrl: string;
-      timeoutMs: number;
-      headers?: Record<string, string>;
-    },
-  ) {}
+  private readonly client: PrometheusClient;
+
+  constructor(options: {
+    baseUrl: string;
+    timeoutMs: number;
+    headers?: Record<string, string>;
+  }) {
+    this.client = new PrometheusHttpClient(options);
+  }
 
   async unitsOnDay(service: CostEntity, day: string): Promise<number | null> {
     if (!service.unitQuery) return null;
-    const time = Date.parse(`${addDays(day, 1)}T00:00:00Z`) / 1000;
-    const params = new URLSearchParams({
-      query: service.unitQuery,
-      time: String(time),
-    });
-    const response = await fetch(
-      `${this.options.baseUrl.replace(/\/+$/, '')}/api/v1/query`,
-      {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/x-www-form-urlencoded',
-          ...this.options.headers,
-        },
-        body: params,
-        signal: AbortSignal.timeout(this.options.timeoutMs),
-      },
-    );
-    const body = (await response.json()) as {
-      status: string;
-      error?: string;
-      data?: {
-        resultType: string;
-        result: Array<{ value?: [number, string] }> | [number, string];
-      };
-    };
-    if (body.status !== 'success' || !body.data) {
+    const endOfDay = new Date(`${addDays(day, 1)}T00:00:00Z`);
+    let samples: InstantSample[];
+    try {
+      samples = await this.client.instantQuery(service.unitQuery, endOfDay);
+    } catch (error) {
+      // The client's message names the Prometheus; this one adds whose query it was.
       throw new Error(
-        `Prometheus at ${this.options.baseUrl} rejected the unit query of ${
-          service.entityRef
-        }: ${body.error ?? response.status}`,
+        `The unit query of ${service.entityRef} failed: ${
+          (error as Error).message
+        }`,
+        { cause: error },
       );
     }
-    const { resultType, result } = body.data;
-    const raw =
-      resultType === 'scalar'
-        ? (result as [number, string])[1]
-        : (result as Array<{ value?: [number, string] }>)[0]?.value?.[1];
-    const units = raw === undefined ? NaN : Number(raw);
-    return Number.isFinite(units) ? units : null;
+    // A day without samples is an empty vector, or NaN when the query is wrapped in scalar().
+    const units = samples[0]?.value;
+    return units !== undefined && Number.isFinite(units) ? units : null;
   }
 }

@@ -11,7 +11,7 @@ import {
   RunningPrometheus,
   startPrometheusWith,
 } from '@internal/prometheus-test-utils';
-import { PrometheusHttpClient } from '../prometheus/PrometheusHttpClient';
+import { PrometheusHttpClient } from '@internal/prometheus-client';
 import { measureSlos } from './measureSlos';
 import { SloRefresher } from './SloRefresher';
 

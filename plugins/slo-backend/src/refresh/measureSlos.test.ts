@@ -6,8 +6,7 @@ import {
   RunningPrometheus,
   startPrometheusWith,
 } from '@internal/prometheus-test-utils';
-import { PrometheusClient } from '../prometheus/PrometheusClient';
-import { PrometheusHttpClient } from '../prometheus/PrometheusHttpClient';
+import { PrometheusClient, PrometheusHttpClient } from '@internal/prometheus-client';
 import { measureSlos } from './measureSlos';
 
 jest.setTimeout(120_000);

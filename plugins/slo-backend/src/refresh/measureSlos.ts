@@ -9,7 +9,7 @@ import {
   SloSeries,
   SloStatus,
 } from '@internal/plugin-slo-common';
-import { PrometheusClient, RangeSeries } from '../prometheus/PrometheusClient';
+import { PrometheusClient, RangeSeries } from '@internal/prometheus-client';
 import { groupSlosIntoQueries, increaseBy, QueryGroup } from './batchQueries';
 
 export interface SloMeasurement {

@@ -1,8 +1,7 @@
 import { Config, readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import { DEFAULT_FREEZE_POLICY, FreezePolicy, validateFreezePolicy } from '@internal/plugin-slo-common';
-import { PrometheusClient } from '../prometheus/PrometheusClient';
-import { PrometheusHttpClient } from '../prometheus/PrometheusHttpClient';
+import { PrometheusClient, PrometheusHttpClient } from '@internal/prometheus-client';
 
 export interface SloSettings {
   /** Measure from generated demo traffic instead of Prometheus (the embedded default). */

@@ -1,4 +1,7 @@
-/** One series of an instant vector: its labels and its value at the query time. */
+/**
+ * One series of an instant vector: its labels and its value at the query time. A scalar
+ * result (e.g. `scalar(sum(...))`) comes as a single sample without labels.
+ */
 export interface InstantSample {
   labels: Record<string, string>;
   /** Prometheus sends values as strings; NaN and ±Inf are possible (e.g. 0/0 ratios). */
@@ -11,9 +14,9 @@ export interface RangeSeries {
   points: Array<{ at: Date; value: number }>;
 }
 
-/** The part of the Prometheus HTTP API the SLO plugin uses. */
+/** The part of the Prometheus HTTP API the backend plugins use. */
 export interface PrometheusClient {
-  /** `POST /api/v1/query`: evaluates `query` at `time` and returns the instant vector. */
+  /** `POST /api/v1/query`: evaluates `query` at `time` and returns the instant vector (or scalar). */
   instantQuery(query: string, time: Date): Promise<InstantSample[]>;
   /** `POST /api/v1/query_range`: evaluates `query` at every step from `start` to `end`. */
   rangeQuery(
