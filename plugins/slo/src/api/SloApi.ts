@@ -1,5 +1,10 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
-import { FreezeExemption, FreezeListResponse, SloListResponse } from '@internal/plugin-slo-common';
+import {
+  FreezeExemption,
+  FreezeListResponse,
+  GateOverrideListResponse,
+  SloListResponse,
+} from '@internal/plugin-slo-common';
 
 /** Reads the SLO backend's stored measurements; never waits on Prometheus. */
 export interface SloApi {
@@ -12,6 +17,8 @@ export interface SloApi {
   /** Platform group only (permission slo.freeze.exempt). */
   addExemption(input: { entityRef: string; reason: string; expiresAt: string }): Promise<FreezeExemption>;
   removeExemption(id: string): Promise<void>;
+  /** Production deploys CI made despite the deploy gate (emergency overrides) since `from`. */
+  listOverrides(from: string): Promise<GateOverrideListResponse>;
 }
 
 export const sloApiRef = createApiRef<SloApi>({ id: 'plugin.slo.api' });

@@ -1,6 +1,11 @@
 import { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import { FreezeExemption, FreezeListResponse, SloListResponse } from '@internal/plugin-slo-common';
+import {
+  FreezeExemption,
+  FreezeListResponse,
+  GateOverrideListResponse,
+  SloListResponse,
+} from '@internal/plugin-slo-common';
 import { SloApi } from './SloApi';
 
 export class SloClient implements SloApi {
@@ -28,6 +33,10 @@ export class SloClient implements SloApi {
 
   async removeExemption(id: string): Promise<void> {
     await this.request(`/freezes/exemptions/${encodeURIComponent(id)}`, { method: 'DELETE' });
+  }
+
+  listOverrides(from: string): Promise<GateOverrideListResponse> {
+    return this.request(`/overrides?from=${encodeURIComponent(from)}`);
   }
 
   private async request<T>(path: string, init?: RequestInit): Promise<T> {

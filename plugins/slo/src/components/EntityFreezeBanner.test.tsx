@@ -4,7 +4,7 @@ import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
-import { FreezeExemption, FreezeListResponse } from '@internal/plugin-slo-common';
+import { FreezeExemption, FreezeListResponse, GateOverride } from '@internal/plugin-slo-common';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { sloApiRef, SloApi } from '../api/SloApi';
@@ -56,7 +56,8 @@ function renderBanner(api: Partial<SloApi>, permission: AuthorizeResult.ALLOW | 
     </SWRConfig>,
     {
       apis: [
-        [sloApiRef, api as SloApi],
+        // No overrides unless a test gives some.
+        [sloApiRef, { listOverrides: async () => ({ items: [], from: since, to: since }), ...api } as SloApi],
         [permissionApiRef, mockApis.permission({ authorize: permission })],
       ],
     },
@@ -67,6 +68,42 @@ function renderBanner(api: Partial<SloApi>, permission: AuthorizeResult.ALLOW | 
 jest.setTimeout(60_000);
 
 describe('EntityFreezeBanner', () => {
+  it('lists the emergency overrides CI recorded during the freeze, latest first', async () => {
+    const override = (entityRef: string, minutesAgo: number, reason: string): GateOverride => ({
+      id: reason,
+      entityRef,
+      reason,
+      actor: 'octocat',
+      runUrl: 'https://github.com/harbor-market/cart-service/actions/runs/42',
+      commit: 'abc123',
+      decision: 'frozen',
+      decisionReason: 'availability: burning 7.5×',
+      recordedBy: 'ci-deploy-gate',
+      createdAt: new Date(Date.now() - minutesAgo * 60_000).toISOString(),
+    });
+    const listOverrides = jest.fn(async () => ({
+      from: since,
+      to: new Date().toISOString(),
+      items: [
+        override('component:default/cart-service', 20, 'hotfix for INC-981'),
+        override('component:default/orders-service', 30, 'someone else'),
+        override('component:default/cart-service', 90, 'rollback of 1.4.2'),
+      ],
+    }));
+    await renderBanner({ listFreezes: async () => freezes(true), listOverrides }, AuthorizeResult.DENY);
+
+    expect(
+      await screen.findByText('Deployed under emergency override 2 times during this freeze.', {}, { timeout: 10_000 }),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/Latest 20 minutes ago by octocat: hotfix for INC-981/)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'CI run' })).toHaveAttribute(
+      'href',
+      'https://github.com/harbor-market/cart-service/actions/runs/42',
+    );
+    expect(screen.queryByText(/someone else/)).not.toBeInTheDocument();
+    expect(listOverrides).toHaveBeenCalledWith(since);
+  });
+
   it('says since when and why deploys are frozen, and lets the platform group exempt the service', async () => {
     const addExemption = jest.fn(async () => ({}) as FreezeExemption);
     const listFreezes = jest.fn(async () => freezes(true));

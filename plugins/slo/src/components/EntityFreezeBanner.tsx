@@ -6,6 +6,7 @@ import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
 import { DemoDataLabel, formatAge } from '@internal/portal-react';
 import { ExemptionControls } from './ExemptionControls';
+import { FreezeOverrides } from './FreezeOverrides';
 import { useFreezes } from './useFreezes';
 
 /**
@@ -50,6 +51,7 @@ export function EntityFreezeBanner() {
         budget is spent; it lifts once both burn below{' '}
         {Number((value.policy.threshold * value.policy.hysteresis).toPrecision(3))}×.
       </Typography>
+      {freeze.since && <FreezeOverrides entityRef={entityRef} since={freeze.since} />}
       {exemption && (
         <Typography variant="body2">
           Exempted until {new Date(exemption.expiresAt).toLocaleString()} by {exemption.createdBy}: {exemption.reason}
