@@ -43,8 +43,10 @@ describe('Kubernetes facts', () => {
     fake = await startFactsFake('kubernetes', ({ method, path, body }) => {
       if (!installed) return { status: 404 };
       const name = decodeURIComponent(path.replace('/api/kubernetes/services/', ''));
-      expect(method).toBe('POST');
-      expect(JSON.parse(body).entity.metadata.name).toBe(name);
+      // The Kubernetes backend's contract: POST with the entity named in the path.
+      if (method !== 'POST' || JSON.parse(body).entity.metadata.name !== name) {
+        return { status: 400, body: { error: { name: 'InputError', message: `${method} for ${name} without its entity` } } };
+      }
       if (name === 'limited') return { status: 200, body: clusterAnswer(demoPods('limited')) };
       if (name === 'unlimited') {
         // A copy: the demo pods share one container object.

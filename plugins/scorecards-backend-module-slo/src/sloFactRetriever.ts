@@ -88,11 +88,7 @@ export function sloFacts(slos: SloItem[]): Record<string, FactValue> {
   return {
     'slo.budgetLeft': budgetLeft,
     'slo.minBudgetRemaining': measured.length ? Math.min(...measured) : null,
-    'slo.paging': slos.some(s => s.status?.alertState === 'page')
-      ? true
-      : slos.every(s => s.status)
-        ? false
-        : null,
+    'slo.paging': pagingFact(slos),
   };
 }
 
@@ -100,4 +96,10 @@ export function sloFacts(slos: SloItem[]): Record<string, FactValue> {
 export function deployFreeze(frozen: Array<boolean | undefined>): boolean | null {
   if (frozen.some(f => f === true)) return true;
   return frozen.every(f => f === false) ? false : null;
+}
+
+/** Paging when any SLO pages; not paging only when every SLO was measured. */
+function pagingFact(slos: SloItem[]): boolean | null {
+  if (slos.some(s => s.status?.alertState === 'page')) return true;
+  return slos.every(s => s.status) ? false : null;
 }
