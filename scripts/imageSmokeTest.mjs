@@ -226,9 +226,24 @@ async function main() {
     FALCO_INGEST_TOKEN: secret('falco-ingest'),
   };
   const databasePrefix = `portal_image_${process.pid}_`;
+  // A token for this test to read with, as an installation would add one for its own tools.
+  const readToken = secret('image-test-token');
   // The installation's own layer (the chart mounts /etc/portal/app-config.local.yaml).
   const localConfig = path.join(image.imageRoot, 'app-config.local.yaml');
-  fs.writeFileSync(localConfig, `backend:\n  listen: { port: ${port} }\n  database:\n    prefix: ${databasePrefix}\n`);
+  fs.writeFileSync(
+    localConfig,
+    [
+      'backend:',
+      `  listen: { port: ${port} }`,
+      '  database:',
+      `    prefix: ${databasePrefix}`,
+      '  auth:',
+      '    externalAccess:',
+      '      - type: static',
+      `        options: { token: ${readToken}, subject: image-test }`,
+      '',
+    ].join('\n'),
+  );
   const args = [...cmd.slice(1).map(arg => (arg.startsWith('/app/') ? image.inImage(arg) : arg)), '--config', localConfig];
   log(`CMD ${cmd.join(' ')} --config /etc/portal/app-config.local.yaml (in ${workdir})`);
   let output = '';
@@ -294,6 +309,23 @@ async function main() {
     if (api.status !== 401) fail(`GET /api/catalog/entities without a token should be 401, got ${api.status}`);
     log('GET /api/catalog/entities without a token: 401');
 
+    // What the image carries besides code: the catalog's locations and the scorecards file.
+    const read = { authorization: `Bearer ${readToken}` };
+    let components = 0;
+    const catalogDeadline = Date.now() + 120_000;
+    while (components === 0 && Date.now() < catalogDeadline) {
+      const page = await get(`${baseUrl}/api/catalog/entities/by-query?filter=kind=component&limit=1`, read);
+      components = page.status === 200 ? JSON.parse(page.text).totalItems : 0;
+      if (components === 0) await new Promise(r => setTimeout(r, 2000));
+    }
+    if (components === 0) fail('the catalog read no component from the examples/ the image copies');
+    const definitions = await get(`${baseUrl}/api/scorecards/definitions`, read);
+    const scorecards = definitions.status === 200 ? JSON.parse(definitions.text).definitions?.scorecards ?? [] : [];
+    if (scorecards.length === 0) {
+      fail(`GET /api/scorecards/definitions answered ${definitions.status}: the image's scorecards.definitionsFile does not load (${definitions.text.slice(0, 300)})`);
+    }
+    log(`the catalog has ${components} components from examples/; ${scorecards.length} scorecards load from the definitions file`);
+
     let metrics = '';
     const metricsDeadline = Date.now() + 60_000;
     // The catalog's gauges appear once it has counted its entities.
@@ -307,11 +339,11 @@ async function main() {
     const families = [...metrics.matchAll(/^# TYPE (\S+)/gm)].map(m => m[1]);
     log(`:metrics serves ${families.length} metric families: ${families.join(', ')}`);
 
-    for (const [name, value] of Object.entries(secrets)) {
+    for (const [name, value] of Object.entries({ ...secrets, IMAGE_TEST_TOKEN: readToken })) {
       if (served.some(text => text.includes(value))) fail(`${name} reaches the browser`);
       if (output.includes(value)) fail(`${name} appears in the backend's log`);
     }
-    log(`none of ${Object.keys(secrets).length} secrets is in the frontend or the log`);
+    log(`none of ${Object.keys(secrets).length + 1} secrets is in the frontend or the log`);
     if (backend.exitCode !== null) fail(`the backend exited with ${backend.exitCode}`);
     log('PASSED');
   } finally {

@@ -28,12 +28,17 @@ rm -f "$results_dir/jest.json" "$results_dir/playwright.json"
 echo "== unit and integration tests"
 yarn backstage-cli repo test --ci --json --outputFile="$results_dir/jest.json" "$@"
 
+# Both run even when the other fails, so one run reports every failure.
 echo "== end-to-end tests (headless Chromium)"
-bash scripts/e2e.sh
+e2e_status=0
+bash scripts/e2e.sh || e2e_status=$?
 
 echo "== the image: packages/backend/Dockerfile carried out without a Docker engine, then started"
 image_status=0
 node scripts/imageSmokeTest.mjs || image_status=$?
 
 node scripts/summarizeTestResults.mjs "$results_dir/jest.json" "$results_dir/playwright.json"
-exit "$image_status"
+if ((e2e_status != 0 || image_status != 0)); then
+  echo "FAILED: end-to-end tests exit $e2e_status, image test exit $image_status" >&2
+  exit 1
+fi

@@ -27,7 +27,7 @@ test('a guest finds a service through search and reads its docs', async ({ page 
   await expect(async () => {
     await page.reload();
     await expect(result).toBeVisible({ timeout: 10_000 });
-  }).toPass({ timeout: 150_000, intervals: [5_000] });
+  }).toPass({ timeout: 200_000, intervals: [5_000] });
   await result.click();
 
   await expect(page).toHaveURL(/\/catalog\/default\/component\/payments-service/);
@@ -65,14 +65,16 @@ test('the Kubernetes tab shows the service pods from the demo cluster, labelled 
 test("search finds an alert's section inside a service runbook (TechDocs are indexed after start-up)", async ({
   page,
 }) => {
+  test.setTimeout(240_000);
   await enterAsGuest(page);
-  // The portal builds TechDocs ~10 s after start and indexes them ~45 s after start.
+  // The portal builds TechDocs ~10 s after start and indexes them ~45 s after start, then
+  // every 2 minutes (a build that outlasted the first index is in the next).
   await expect(async () => {
     await page.goto('/search?query=PaymentsCaptureBacklog');
     await expect(
       page.getByRole('link', { name: 'PaymentsCaptureBacklog' }).first(),
     ).toBeVisible({ timeout: 5_000 });
-  }).toPass({ timeout: 150_000, intervals: [5_000] });
+  }).toPass({ timeout: 200_000, intervals: [5_000] });
   await page.getByRole('link', { name: 'PaymentsCaptureBacklog' }).first().click();
   await expect(page).toHaveURL(/\/docs\/default\/component\/payments-service\/runbook\//);
   await expect(page.getByRole('heading', { name: /PaymentsCaptureBacklog/ }).first()).toBeVisible();
