@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-log_file="${E2E_PORTAL_LOG:-e2e-test-results/portal.log}"
+# Outside e2e-test-results/, which Playwright empties when it starts.
+log_file="${E2E_PORTAL_LOG:-test-results/e2e-portal.log}"
 mkdir -p "$(dirname "$log_file")"
 
 if curl -sf http://localhost:7007/.backstage/health/v1/readiness >/dev/null 2>&1; then
@@ -32,7 +33,26 @@ wait_for() {
     sleep 2
   done
 }
+# The guest signs in as a catalog user: until the catalog has read the examples, sign-in
+# works but every call as that user is refused.
+guest_token() {
+  curl -sf -H 'X-Requested-With: XMLHttpRequest' 'http://localhost:7007/api/auth/guest/refresh?env=development' |
+    node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>process.stdout.write(JSON.parse(s).backstageIdentity.token))'
+}
+wait_for_guest() {
+  local deadline=$((SECONDS + 300)) token
+  until token="$(guest_token 2>/dev/null)" &&
+    curl -sf -H "Authorization: Bearer $token" http://localhost:7007/api/catalog/entities/by-name/user/default/alex.rivera >/dev/null 2>&1; do
+    if ! kill -0 "$portal_pid" 2>/dev/null || ((SECONDS > deadline)); then
+      echo "The guest could not read the catalog as user:default/alex.rivera; the portal's log:" >&2
+      tail -50 "$log_file" >&2
+      exit 1
+    fi
+    sleep 2
+  done
+}
 wait_for "the backend" http://localhost:7007/.backstage/health/v1/readiness
+wait_for_guest
 wait_for "the frontend" http://localhost:3000
 echo "portal is up; running Playwright"
 playwright test "$@"
