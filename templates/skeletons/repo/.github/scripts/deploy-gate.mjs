@@ -59,8 +59,9 @@ async function askGate() {
 }
 
 const gate = await askGate();
+const rate = value => (typeof value === 'number' ? `${Number(value.toFixed(2))}×` : 'n/a');
 const burn = gate.burn
-  ? ` (burn ${gate.burn.long ?? 'n/a'}× over ${gate.burn.longWindow}, ${gate.burn.short ?? 'n/a'}× over ${gate.burn.shortWindow}; freeze at ${gate.burn.threshold}×)`
+  ? ` (burn ${rate(gate.burn.long)} over ${gate.burn.longWindow}, ${rate(gate.burn.short)} over ${gate.burn.shortWindow}; freeze at ${gate.burn.threshold}×)`
   : '';
 console.log(`Deploy gate for ${entity}: ${gate.decision}: ${gate.reason}${burn}`);
 
