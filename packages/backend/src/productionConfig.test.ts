@@ -302,8 +302,10 @@ describe('the production configuration: two replicas on one PostgreSQL', () => {
     // many). Workers poll every few seconds, so single gaps vary around the interval.
     expect(runs.length).toBeGreaterThanOrEqual(3);
     expect(runs.length).toBeLessThanOrEqual(Math.ceil(windowSeconds / SLO_REFRESH_SECONDS) + 1);
+    // Runs are logged when they finish, so a slow first or fast last run (a loaded machine)
+    // shortens the mean a little; both replicas running would halve it.
     const spanSeconds = (runs[runs.length - 1].at.getTime() - runs[0].at.getTime()) / 1000;
-    expect(spanSeconds / (runs.length - 1)).toBeGreaterThan(SLO_REFRESH_SECONDS * 0.9);
+    expect(spanSeconds / (runs.length - 1)).toBeGreaterThan(SLO_REFRESH_SECONDS * 0.75);
     // Two replicas claiming the same interval would run it within the same moment.
     const gaps = runs.slice(1).map((run, i) => (run.at.getTime() - runs[i].at.getTime()) / 1000);
     expect(Math.min(...gaps)).toBeGreaterThan(1);
