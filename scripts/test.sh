@@ -25,10 +25,11 @@ results_dir=test-results
 mkdir -p "$results_dir"
 rm -f "$results_dir/jest.json" "$results_dir/playwright.json"
 
+# Each stage runs even when an earlier one fails, so one run reports every failure.
 echo "== unit and integration tests"
-yarn backstage-cli repo test --ci --json --outputFile="$results_dir/jest.json" "$@"
+jest_status=0
+yarn backstage-cli repo test --ci --json --outputFile="$results_dir/jest.json" "$@" || jest_status=$?
 
-# Both run even when the other fails, so one run reports every failure.
 echo "== end-to-end tests (headless Chromium)"
 e2e_status=0
 bash scripts/e2e.sh || e2e_status=$?
@@ -38,7 +39,7 @@ image_status=0
 node scripts/imageSmokeTest.mjs || image_status=$?
 
 node scripts/summarizeTestResults.mjs "$results_dir/jest.json" "$results_dir/playwright.json"
-if ((e2e_status != 0 || image_status != 0)); then
-  echo "FAILED: end-to-end tests exit $e2e_status, image test exit $image_status" >&2
+if ((jest_status != 0 || e2e_status != 0 || image_status != 0)); then
+  echo "FAILED: Jest exit $jest_status, end-to-end tests exit $e2e_status, image test exit $image_status" >&2
   exit 1
 fi
