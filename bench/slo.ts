@@ -12,7 +12,7 @@ import { stringify } from 'yaml';
 import {
   generateRequestCounters,
   startPrometheusWith,
-} from '../plugins/slo-backend/src/__testUtils__/knownAnswerPrometheus';
+} from '../packages/prometheus-test-utils/src';
 
 async function main() {
   const lib = await import('./lib.mjs');
