@@ -92,7 +92,8 @@ async function main() {
     while (refreshes.length < 3) {
       if (Date.now() > deadline) throw new Error(`refreshes seen: ${JSON.stringify(refreshes)}`);
       await new Promise(r => setTimeout(r, 2000));
-      const pattern = /SLO refresh: (\d+)\/(\d+) measured with (\d+) PromQL requests, (\d+) failed, in (\d+) ms/g;
+      // "…, 0 failed, 2 deploy freezes started and 0 ended, in 812 ms" (freezes since the error-budget policy).
+      const pattern = /SLO refresh: (\d+)\/(\d+) measured with (\d+) PromQL requests, (\d+) failed, (?:[^,\n]*, )?in (\d+) ms/g;
       refreshes.splice(0);
       for (const m of backend.log().matchAll(pattern)) {
         if (Number(m[2]) === expected) refreshes.push({ measured: Number(m[1]), requests: Number(m[3]), ms: Number(m[5]) });
