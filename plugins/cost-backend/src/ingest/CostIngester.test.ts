@@ -1,8 +1,5 @@
-import {
-  mockServices,
-  TestDatabaseId,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { mockServices } from '@backstage/backend-test-utils';
+import { createTestDatabases, databaseIds } from '../__testUtils__/testDatabases';
 import { CostExplorerClient } from '../aws/CostExplorerClient';
 import { CostExplorerCostSource } from '../aws/CostExplorerCostSource';
 import { CostStore } from '../database/CostStore';
@@ -17,11 +14,7 @@ import { CostEntity } from './readCostEntities';
 
 jest.setTimeout(60_000);
 
-const databaseIds: TestDatabaseId[] = process.env
-  .BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING
-  ? ['SQLITE_3', 'POSTGRES_15']
-  : ['SQLITE_3'];
-const databases = TestDatabases.create({ ids: databaseIds });
+const databases = createTestDatabases();
 
 const team = (name: string, budget: number | null): CostEntity => ({
   entityRef: `group:default/${name}`,

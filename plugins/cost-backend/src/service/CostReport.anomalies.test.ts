@@ -1,8 +1,5 @@
-import {
-  mockServices,
-  TestDatabaseId,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { mockServices } from '@backstage/backend-test-utils';
+import { createTestDatabases, databaseIds } from '../__testUtils__/testDatabases';
 import {
   daysBetween,
   DEFAULT_ANOMALY_METHOD,
@@ -14,11 +11,7 @@ import { CostReport } from './CostReport';
 
 jest.setTimeout(60_000);
 
-const databaseIds: TestDatabaseId[] = process.env
-  .BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING
-  ? ['SQLITE_3', 'POSTGRES_15']
-  : ['SQLITE_3'];
-const databases = TestDatabases.create({ ids: databaseIds });
+const databases = createTestDatabases();
 
 const entity = (
   kind: 'team' | 'service',

@@ -1,8 +1,5 @@
-import {
-  mockServices,
-  TestDatabaseId,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { mockServices } from '@backstage/backend-test-utils';
+import { createTestDatabases, databaseIds } from '../__testUtils__/testDatabases';
 import { emptyBreakdown } from '@internal/plugin-cost-common';
 import { CostStore, StoredEntity } from '../database/CostStore';
 import { CostLine } from '../sources/CostSource';
@@ -10,11 +7,7 @@ import { CostReport } from './CostReport';
 
 jest.setTimeout(60_000);
 
-const databaseIds: TestDatabaseId[] = process.env
-  .BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING
-  ? ['SQLITE_3', 'POSTGRES_15']
-  : ['SQLITE_3'];
-const databases = TestDatabases.create({ ids: databaseIds });
+const databases = createTestDatabases();
 
 const team = (name: string): StoredEntity => ({
   entityRef: `group:default/${name}`,
