@@ -53,10 +53,13 @@ export class GateOverrideStore {
   }
 
   /** Overrides with from ≤ created_at < to, newest first. */
-  async list(from: Date, to: Date): Promise<GateOverride[]> {
-    const rows = await this.knex<OverrideRow>('slo_gate_overrides')
+  /** From ≤ createdAt < to, newest first; one service's when `entityRef` is given. */
+  async list(from: Date, to: Date, entityRef?: string): Promise<GateOverride[]> {
+    const query = this.knex<OverrideRow>('slo_gate_overrides')
       .where('created_at', '>=', from)
-      .andWhere('created_at', '<', to)
+      .andWhere('created_at', '<', to);
+    if (entityRef) query.andWhere('entity_ref', entityRef);
+    const rows = await query
       .orderBy([
         { column: 'created_at', order: 'desc' },
         { column: 'id', order: 'desc' },

@@ -63,6 +63,11 @@ describe('emergency overrides of the deploy gate', () => {
     expect(new Date(body.to).getTime() - new Date(body.from).getTime()).toBe(7 * 86_400_000);
     // Services (the weekly review) too.
     expect((await request(server).get('/api/slo/overrides').set('Authorization', ci)).body.items).toHaveLength(3);
+    // One service's, for its freeze banner.
+    const cartOnly = await request(server).get('/api/slo/overrides?entityRef=Component:default/cart').set('Authorization', user);
+    expect(cartOnly.body.items.map((o: GateOverride) => o.id)).toEqual([second.body.id, first.body.id]);
+    const badRef = await request(server).get('/api/slo/overrides?entityRef=:').set('Authorization', user);
+    expect(badRef.status).toBe(400);
   });
 
   it('lists only overrides with from ≤ createdAt < to', async () => {

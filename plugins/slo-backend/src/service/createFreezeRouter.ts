@@ -16,6 +16,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { SloStatusStore } from '../database/SloStatusStore';
 import { readGate } from '../freeze/readGate';
+import { parseEntityRefQuery } from './parseEntityRefQuery';
 import { parseTime } from './parseTime';
 
 const DAY_MS = 86_400_000;
@@ -69,13 +70,8 @@ export function createFreezeRouter(deps: {
       if (service && !service.exemption) service.exemption = exemption;
     }
     let items = [...byEntity.values()];
-    if (req.query.entityRef !== undefined) {
-      let entityRef: string;
-      try {
-        entityRef = stringifyEntityRef(parseEntityRef(String(req.query.entityRef)));
-      } catch {
-        throw new InputError(`entityRef "${req.query.entityRef}" is not an entity reference; use component:default/checkout-service`);
-      }
+    const entityRef = parseEntityRefQuery(req.query.entityRef);
+    if (entityRef) {
       items = items.filter(item => item.entityRef === entityRef);
       transitions.splice(0, transitions.length, ...transitions.filter(t => t.entityRef === entityRef));
     }

@@ -11,6 +11,7 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import { SloStatusStore } from '../database/SloStatusStore';
 import { readGate } from '../freeze/readGate';
+import { parseEntityRefQuery } from './parseEntityRefQuery';
 import { parseTime } from './parseTime';
 
 const DAY_MS = 86_400_000;
@@ -66,7 +67,7 @@ const recorder = (credentials: BackstageCredentials) => {
  * - `POST /gate/:namespace/:name/overrides` `{ reason, actor?, runUrl?, commit? }` stores one
  *   with the gate's decision at that moment (same credentials as the gate: static token,
  *   service or user);
- * - `GET /overrides[?from=&to=]` lists them newest first (default the last 7 days).
+ * - `GET /overrides[?from=&to=&entityRef=]` lists them newest first (default the last 7 days), one service's with entityRef.
  */
 export function createGateOverrideRouter(deps: {
   store: SloStatusStore;
@@ -111,7 +112,7 @@ export function createGateOverrideRouter(deps: {
     const from = parseTime(req.query.from, 'from') ?? new Date(to.getTime() - 7 * DAY_MS);
     if (from >= to) throw new InputError(`from (${from.toISOString()}) must be before to (${to.toISOString()})`);
     const body: GateOverrideListResponse = {
-      items: await overrides.list(from, to),
+      items: await overrides.list(from, to, parseEntityRefQuery(req.query.entityRef)),
       from: from.toISOString(),
       to: to.toISOString(),
     };

@@ -17,8 +17,8 @@ export interface SloApi {
   /** Platform group only (permission slo.freeze.exempt). */
   addExemption(input: { entityRef: string; reason: string; expiresAt: string }): Promise<FreezeExemption>;
   removeExemption(id: string): Promise<void>;
-  /** Production deploys CI made despite the deploy gate (emergency overrides) since `from`. */
-  listOverrides(from: string): Promise<GateOverrideListResponse>;
+  /** One service's production deploys despite the deploy gate (emergency overrides) since `from`. */
+  listOverrides(entityRef: string, from: string): Promise<GateOverrideListResponse>;
 }
 
 export const sloApiRef = createApiRef<SloApi>({ id: 'plugin.slo.api' });

@@ -35,8 +35,8 @@ export class SloClient implements SloApi {
     await this.request(`/freezes/exemptions/${encodeURIComponent(id)}`, { method: 'DELETE' });
   }
 
-  listOverrides(from: string): Promise<GateOverrideListResponse> {
-    return this.request(`/overrides?from=${encodeURIComponent(from)}`);
+  listOverrides(entityRef: string, from: string): Promise<GateOverrideListResponse> {
+    return this.request(`/overrides?entityRef=${encodeURIComponent(entityRef)}&from=${encodeURIComponent(from)}`);
   }
 
   private async request<T>(path: string, init?: RequestInit): Promise<T> {

@@ -12,8 +12,8 @@ import { sloApiRef } from '../api/SloApi';
  */
 export function FreezeOverrides({ entityRef, since }: { entityRef: string; since: string }) {
   const sloApi = useApi(sloApiRef);
-  const { value } = useAsync(() => sloApi.listOverrides(since), [sloApi, since]);
-  const overrides = value?.items.filter(o => o.entityRef === entityRef) ?? [];
+  const { value } = useAsync(() => sloApi.listOverrides(entityRef, since), [sloApi, entityRef, since]);
+  const overrides = value?.items ?? [];
   if (overrides.length === 0) return null;
   const [latest] = overrides;
   const times = overrides.length === 1 ? 'once' : `${overrides.length} times`;
