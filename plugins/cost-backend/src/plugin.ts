@@ -26,7 +26,15 @@ export const costPlugin = createBackendPlugin({
         auth: coreServices.auth,
         catalog: catalogServiceRef,
       },
-      async init({ config, database, scheduler, startup, logger, auth, catalog }) {
+      async init({
+        config,
+        database,
+        scheduler,
+        startup,
+        logger,
+        auth,
+        catalog,
+      }) {
         // A bad setting stops this plugin only: it answers 503 with the reason (@internal/portal-node).
         await startup.run(async httpRouter => {
           const settings = readCostConfig(config);

@@ -1,7 +1,4 @@
-export {
-  PLUGIN_NOT_RUNNING_ERROR,
-  notRunningMessage,
-} from './pluginStatus';
+export { PLUGIN_NOT_RUNNING_ERROR, notRunningMessage } from './pluginStatus';
 export type {
   PluginHealthResponse,
   PluginNotRunningError,

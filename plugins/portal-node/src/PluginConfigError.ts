@@ -22,7 +22,10 @@ export class PluginConfigError extends Error {
 export function settingOf(error: unknown): string | undefined {
   if (error instanceof PluginConfigError) return error.setting;
   const message = error instanceof Error ? error.message : String(error);
-  const quoted = /(?:config value at|config for key|value for key|config at) '([^']+)'/.exec(message);
+  const quoted =
+    /(?:config value at|config for key|value for key|config at) '([^']+)'/.exec(
+      message,
+    );
   if (quoted) return quoted[1];
   const leading = /^([a-z][\w-]*(?:\.[\w-]+)+)\b/i.exec(message);
   return leading?.[1];

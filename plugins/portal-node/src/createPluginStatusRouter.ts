@@ -19,7 +19,12 @@ export function createPluginStatusRouter(options: {
   const { pluginId, status, routes } = options;
   const router = express.Router();
   router.get('/health', (_req, res) => {
-    const current = status() ?? { pluginId, status: 'not running', reason: 'still starting', since: new Date().toISOString() };
+    const current = status() ?? {
+      pluginId,
+      status: 'not running',
+      reason: 'still starting',
+      since: new Date().toISOString(),
+    };
     res.status(current.status === 'running' ? 200 : 503).json(current);
   });
   router.use((req, res, next) => {

@@ -9,4 +9,7 @@ export { pluginStatusServiceRef } from './pluginStatusService';
 export type { PluginStatusService } from './pluginStatusService';
 export { pluginStartupServiceRef } from './pluginStartupService';
 export type { PluginStartupService } from './pluginStartupService';
-export { optionalPluginIds, portalRootHealthServiceFactory } from './portalRootHealthServiceFactory';
+export {
+  optionalPluginIds,
+  portalRootHealthServiceFactory,
+} from './portalRootHealthServiceFactory';

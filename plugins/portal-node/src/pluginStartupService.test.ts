@@ -1,4 +1,7 @@
-import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import express from 'express';
 import request from 'supertest';
@@ -15,7 +18,11 @@ function examplePlugin(pluginId: string, fail?: Error) {
         deps: { startup: pluginStartupServiceRef },
         async init({ startup }) {
           await startup.run(async router => {
-            router.use(express.Router().get('/things', (_req, res) => res.json({ things: 1 })));
+            router.use(
+              express
+                .Router()
+                .get('/things', (_req, res) => res.json({ things: 1 })),
+            );
             if (fail) throw fail;
           });
         },
@@ -49,9 +56,15 @@ describe('a plugin whose start-up fails', () => {
         examplePlugin('healthy'),
         examplePlugin(
           'broken',
-          new PluginConfigError('broken.baseUrl', 'broken.baseUrl is "x", which is not an http(s) URL'),
+          new PluginConfigError(
+            'broken.baseUrl',
+            'broken.baseUrl is "x", which is not an http(s) URL',
+          ),
         ),
-        examplePlugin('crashed', new Error('database "crashed" is not reachable')),
+        examplePlugin(
+          'crashed',
+          new Error('database "crashed" is not reachable'),
+        ),
         // A plugin the portal does not let fail alone: it never reports, so it counts as running.
         createBackendPlugin({
           pluginId: 'core',
@@ -59,7 +72,9 @@ describe('a plugin whose start-up fails', () => {
             env.registerInit({
               deps: { httpRouter: coreServices.httpRouter },
               async init({ httpRouter }) {
-                httpRouter.use(express.Router().get('/ok', (_req, res) => res.json({})));
+                httpRouter.use(
+                  express.Router().get('/ok', (_req, res) => res.json({})),
+                );
               },
             });
           },
@@ -74,7 +89,8 @@ describe('a plugin whose start-up fails', () => {
     expect(broken.status).toBe(503);
     expect(broken.body.error).toEqual({
       name: 'PluginNotRunningError',
-      message: 'broken is not running: broken.baseUrl is "x", which is not an http(s) URL',
+      message:
+        'broken is not running: broken.baseUrl is "x", which is not an http(s) URL',
       pluginId: 'broken',
       reason: 'broken.baseUrl is "x", which is not an http(s) URL',
       setting: 'broken.baseUrl',
@@ -84,31 +100,48 @@ describe('a plugin whose start-up fails', () => {
     // Unauthenticated, like readiness.
     const health = await request(server).get('/api/broken/health');
     expect(health.status).toBe(503);
-    expect(health.body).toMatchObject({ pluginId: 'broken', status: 'not running', setting: 'broken.baseUrl' });
+    expect(health.body).toMatchObject({
+      pluginId: 'broken',
+      status: 'not running',
+      setting: 'broken.baseUrl',
+    });
 
     const crashed = await request(server).get('/api/crashed/things');
     expect(crashed.status).toBe(503);
-    expect(crashed.body.error.message).toBe('crashed is not running: database "crashed" is not reachable');
+    expect(crashed.body.error.message).toBe(
+      'crashed is not running: database "crashed" is not reachable',
+    );
 
     const healthy = await request(server).get('/api/healthy/things');
     expect(healthy.status).toBe(200);
     expect(healthy.body).toEqual({ things: 1 });
-    expect((await request(server).get('/api/healthy/health')).body).toMatchObject({ status: 'running' });
+    expect(
+      (await request(server).get('/api/healthy/health')).body,
+    ).toMatchObject({ status: 'running' });
     expect((await request(server).get('/api/core/ok')).status).toBe(200);
 
-    const readiness = await request(server).get('/.backstage/health/v1/readiness');
+    const readiness = await request(server).get(
+      '/.backstage/health/v1/readiness',
+    );
     expect(readiness.status).toBe(200);
     expect(readiness.body.plugins.running).toEqual(['core', 'healthy']);
-    expect(readiness.body.plugins.notRunning.map((s: { pluginId: string }) => s.pluginId).sort()).toEqual([
-      'broken',
-      'crashed',
-    ]);
+    expect(
+      readiness.body.plugins.notRunning
+        .map((s: { pluginId: string }) => s.pluginId)
+        .sort(),
+    ).toEqual(['broken', 'crashed']);
 
     // One line each, naming the setting when one is at fault.
-    const lines = childLogs.map(l => l.message).filter(m => m.includes('is not running'));
+    const lines = childLogs
+      .map(l => l.message)
+      .filter(m => m.includes('is not running'));
     expect(lines).toEqual([
-      expect.stringMatching(/^broken is not running: broken\.baseUrl is "x".*\(fix broken\.baseUrl and restart\)/),
-      expect.stringMatching(/^crashed is not running: database "crashed" is not reachable \(see the error below\)/),
+      expect.stringMatching(
+        /^broken is not running: broken\.baseUrl is "x".*\(fix broken\.baseUrl and restart\)/,
+      ),
+      expect.stringMatching(
+        /^crashed is not running: database "crashed" is not reachable \(see the error below\)/,
+      ),
     ]);
   });
 

@@ -44,11 +44,18 @@ export const pluginStartupServiceRef = createServiceRef<PluginStartupService>({
         // fails half-way never serves the routes it managed to add.
         const routes = express.Router();
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
-        httpRouter.use(createPluginStatusRouter({ pluginId, status: () => status.get(pluginId), routes }));
+        httpRouter.use(
+          createPluginStatusRouter({
+            pluginId,
+            status: () => status.get(pluginId),
+            routes,
+          }),
+        );
         const pluginRouter: HttpRouterService = {
           use: handler => routes.use(handler),
           addAuthPolicy: policy => httpRouter.addAuthPolicy(policy),
-          addWebSocketHandler: options => httpRouter.addWebSocketHandler(options),
+          addWebSocketHandler: options =>
+            httpRouter.addWebSocketHandler(options),
         };
         return {
           async run(start) {
@@ -56,14 +63,21 @@ export const pluginStartupServiceRef = createServiceRef<PluginStartupService>({
               await start(pluginRouter);
               status.reportRunning({ pluginId });
             } catch (error) {
-              const reason = error instanceof Error ? error.message : String(error);
+              const reason =
+                error instanceof Error ? error.message : String(error);
               const setting = settingOf(error);
               status.reportNotRunning({ pluginId, reason, setting });
-              const fix = setting ? `fix ${setting} and restart` : 'see the error below';
-              const line = `${notRunningMessage(pluginId, reason)} (${fix}); the rest of the portal runs without ${pluginId}`;
+              const fix = setting
+                ? `fix ${setting} and restart`
+                : 'see the error below';
+              const line = `${notRunningMessage(
+                pluginId,
+                reason,
+              )} (${fix}); the rest of the portal runs without ${pluginId}`;
               // A setting explains itself; anything else needs its stack.
               if (setting) logger.error(line, { setting });
-              else logger.error(line, error instanceof Error ? error : undefined);
+              else
+                logger.error(line, error instanceof Error ? error : undefined);
             }
           },
         };

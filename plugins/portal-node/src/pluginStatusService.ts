@@ -1,10 +1,18 @@
-import { createServiceFactory, createServiceRef } from '@backstage/backend-plugin-api';
+import {
+  createServiceFactory,
+  createServiceRef,
+} from '@backstage/backend-plugin-api';
 import { PluginStatus } from '@internal/portal-common';
 
 /** Which of the portal's own plugins (and modules) started, and why the others did not. */
 export interface PluginStatusService {
   reportRunning(id: { pluginId: string; moduleId?: string }): void;
-  reportNotRunning(status: { pluginId: string; moduleId?: string; reason: string; setting?: string }): void;
+  reportNotRunning(status: {
+    pluginId: string;
+    moduleId?: string;
+    reason: string;
+    setting?: string;
+  }): void;
   get(pluginId: string, moduleId?: string): PluginStatus | undefined;
   list(): PluginStatus[];
 }
@@ -16,8 +24,17 @@ class InMemoryPluginStatusService implements PluginStatusService {
     this.set({ ...id, status: 'running', since: new Date().toISOString() });
   }
 
-  reportNotRunning(status: { pluginId: string; moduleId?: string; reason: string; setting?: string }) {
-    this.set({ ...status, status: 'not running', since: new Date().toISOString() });
+  reportNotRunning(status: {
+    pluginId: string;
+    moduleId?: string;
+    reason: string;
+    setting?: string;
+  }) {
+    this.set({
+      ...status,
+      status: 'not running',
+      since: new Date().toISOString(),
+    });
   }
 
   get(pluginId: string, moduleId?: string) {
@@ -33,7 +50,8 @@ class InMemoryPluginStatusService implements PluginStatusService {
   }
 }
 
-const keyOf = (pluginId: string, moduleId?: string) => (moduleId ? `${pluginId}/${moduleId}` : pluginId);
+const keyOf = (pluginId: string, moduleId?: string) =>
+  moduleId ? `${pluginId}/${moduleId}` : pluginId;
 
 /**
  * One per backend: each plugin's start-up reports to it (see pluginStartupServiceRef), and

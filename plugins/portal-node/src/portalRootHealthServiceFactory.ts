@@ -1,4 +1,8 @@
-import { coreServices, createServiceFactory, RootHealthService } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createServiceFactory,
+  RootHealthService,
+} from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { PluginStatus, PortalReadinessPayload } from '@internal/portal-common';
 import { pluginStatusServiceRef } from './pluginStatusService';
@@ -10,7 +14,8 @@ import { pluginStatusServiceRef } from './pluginStatusService';
 export function optionalPluginIds(config: Config): string[] {
   const plugins = config.getOptionalConfig('backend.startup.plugins');
   return (plugins?.keys() ?? []).filter(
-    id => plugins!.getOptionalString(`${id}.onPluginBootFailure`) === 'continue',
+    id =>
+      plugins!.getOptionalString(`${id}.onPluginBootFailure`) === 'continue',
   );
 }
 
@@ -28,7 +33,12 @@ export const portalRootHealthServiceFactory = createServiceFactory({
     instance: coreServices.rootInstanceMetadata,
     status: pluginStatusServiceRef,
   },
-  async factory({ lifecycle, config, instance, status }): Promise<RootHealthService> {
+  async factory({
+    lifecycle,
+    config,
+    instance,
+    status,
+  }): Promise<RootHealthService> {
     let state: 'init' | 'up' | 'down' = 'init';
     lifecycle.addStartupHook(() => {
       state = 'up';
@@ -45,12 +55,17 @@ export const portalRootHealthServiceFactory = createServiceFactory({
         if (state !== 'up') {
           const payload: PortalReadinessPayload = {
             status: 'error',
-            message: state === 'init' ? 'Backend has not started yet' : 'Backend is shutting down',
+            message:
+              state === 'init'
+                ? 'Backend has not started yet'
+                : 'Backend is shutting down',
           };
           return { status: 503, payload };
         }
         const reported = status.list();
-        const notRunning: PluginStatus[] = reported.filter(s => s.status === 'not running');
+        const notRunning: PluginStatus[] = reported.filter(
+          s => s.status === 'not running',
+        );
         // An optional plugin that never reported failed before its start-up ran (one of its
         // services did not start); Backstage logged why and let the backend go on.
         for (const pluginId of optional) {
@@ -63,11 +78,18 @@ export const portalRootHealthServiceFactory = createServiceFactory({
             });
           }
         }
-        const down = new Set(notRunning.filter(s => !s.moduleId).map(s => s.pluginId));
-        const installed = (await instance.getInstalledPlugins()).map(p => p.pluginId);
+        const down = new Set(
+          notRunning.filter(s => !s.moduleId).map(s => s.pluginId),
+        );
+        const installed = (await instance.getInstalledPlugins()).map(
+          p => p.pluginId,
+        );
         const payload: PortalReadinessPayload = {
           status: 'ok',
-          plugins: { running: installed.filter(id => !down.has(id)).sort(), notRunning },
+          plugins: {
+            running: installed.filter(id => !down.has(id)).sort(),
+            notRunning,
+          },
         };
         return { status: 200, payload };
       },

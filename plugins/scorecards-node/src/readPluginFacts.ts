@@ -1,5 +1,9 @@
 import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
-import { NotFoundError, ResponseError, ServiceUnavailableError } from '@backstage/errors';
+import {
+  NotFoundError,
+  ResponseError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
 import { PLUGIN_NOT_RUNNING_ERROR } from '@internal/portal-common';
 
 /**

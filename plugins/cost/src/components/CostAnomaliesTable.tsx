@@ -10,6 +10,7 @@ import { CostAnomalyItem } from '@internal/plugin-cost-common';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { costApiRef } from '../api/CostApi';
+import { CostAnomalyGaps } from './CostAnomalyGaps';
 import { formatJump, weekdayOf } from './anomalyText';
 import { formatDay, formatUsd } from './format';
 
@@ -79,17 +80,23 @@ export function CostAnomaliesTable() {
     method.minPercent
   }%); days with missing data are never flagged`;
   return (
-    <Table<Row>
-      title="Cost anomalies"
-      subtitle={subtitle}
-      options={{ paging: false, search: false, padding: 'dense' }}
-      columns={columns}
-      data={value.anomalies.map(a => ({ ...a, id: `${a.entityRef}@${a.day}` }))}
-      emptyContent={
-        <Typography style={{ padding: 16 }}>
-          No team or service departed from its usual spend in this period.
-        </Typography>
-      }
-    />
+    <>
+      <CostAnomalyGaps missing={value.missing ?? []} />
+      <Table<Row>
+        title="Cost anomalies"
+        subtitle={subtitle}
+        options={{ paging: false, search: false, padding: 'dense' }}
+        columns={columns}
+        data={value.anomalies.map(a => ({
+          ...a,
+          id: `${a.entityRef}@${a.day}`,
+        }))}
+        emptyContent={
+          <Typography style={{ padding: 16 }}>
+            No team or service departed from its usual spend in this period.
+          </Typography>
+        }
+      />
+    </>
   );
 }

@@ -15,6 +15,7 @@ import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { costApiRef } from '../api/CostApi';
 import { formatJump } from './anomalyText';
+import { CostAnomalyGaps } from './CostAnomalyGaps';
 import { CostDataNotices } from './CostDataNotices';
 import { formatDay } from './format';
 
@@ -48,6 +49,7 @@ export function PlatformHealthCostAnomaliesContent() {
   return (
     <Box>
       <CostDataNotices meta={anomalies} />
+      <CostAnomalyGaps missing={anomalies.missing ?? []} />
       <AnomalyList anomalies={anomalies} shown={shown} isMine={isMine} />
     </Box>
   );

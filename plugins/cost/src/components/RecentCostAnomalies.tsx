@@ -26,6 +26,13 @@ export function RecentCostAnomalies(props: { entityRef: string }) {
       </Typography>
     );
   }
+  if (value && value.anomalies.length === 0 && value.missing?.length) {
+    return (
+      <Typography variant="caption" color="textSecondary">
+        Cost anomalies are incomplete: {value.missing[0]}
+      </Typography>
+    );
+  }
   if (!value || value.anomalies.length === 0) return null;
   return (
     <Box

@@ -73,6 +73,7 @@ function anomaliesResponse(
     to: '2026-11-30',
     method: DEFAULT_ANOMALY_METHOD,
     anomalies,
+    missing: [],
   };
 }
 
