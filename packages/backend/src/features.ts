@@ -23,7 +23,9 @@ const signInFeatures = () => [
  * mock auth: sign-in (Jest cannot load its ESM-only `jose`) and signals (it needs WebSockets
  * on the root router, which the test backend's lacks).
  */
-export const portalFeatures = (options: { inJest: boolean } = { inJest: false }) => [
+export const portalFeatures = (
+  options: { inJest: boolean } = { inJest: false },
+) => [
   import('@backstage/plugin-app-backend'),
   import('@backstage/plugin-proxy-backend'),
 

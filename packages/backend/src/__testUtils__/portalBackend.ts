@@ -31,10 +31,16 @@ function substituteEnv(value: unknown): unknown {
 function merge(base: unknown, override: unknown): unknown {
   if (override === undefined) return undefined;
   if (
-    base && override && typeof base === 'object' && typeof override === 'object' &&
-    !Array.isArray(base) && !Array.isArray(override)
+    base &&
+    override &&
+    typeof base === 'object' &&
+    typeof override === 'object' &&
+    !Array.isArray(base) &&
+    !Array.isArray(override)
   ) {
-    const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
+    const out: Record<string, unknown> = {
+      ...(base as Record<string, unknown>),
+    };
     for (const [key, value] of Object.entries(override)) {
       const merged = merge(out[key], value);
       if (merged === undefined) delete out[key];
@@ -52,15 +58,29 @@ function merge(base: unknown, override: unknown): unknown {
  */
 export function embeddedConfig(overrides: JsonObject = {}): JsonObject {
   const appConfig = substituteEnv(
-    parseAllDocuments(fs.readFileSync(path.join(repoRoot, 'app-config.yaml'), 'utf8'))[0].toJS(),
+    parseAllDocuments(
+      fs.readFileSync(path.join(repoRoot, 'app-config.yaml'), 'utf8'),
+    )[0].toJS(),
   ) as Record<string, any>;
-  const fromBackend = (p: string) => path.resolve(repoRoot, 'packages/backend', p);
+  const fromBackend = (p: string) =>
+    path.resolve(repoRoot, 'packages/backend', p);
   appConfig.catalog = embeddedCatalogConfig();
-  appConfig.scorecards.definitionsFile = fromBackend(appConfig.scorecards.definitionsFile);
-  appConfig.goldenPath.localPublisher.directory = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-repos-'));
-  const later = { initialDelay: { hours: 1 }, frequency: { hours: 2 }, timeout: { minutes: 5 } };
+  appConfig.scorecards.definitionsFile = fromBackend(
+    appConfig.scorecards.definitionsFile,
+  );
+  appConfig.goldenPath.localPublisher.directory = fs.mkdtempSync(
+    path.join(os.tmpdir(), 'portal-repos-'),
+  );
+  const later = {
+    initialDelay: { hours: 1 },
+    frequency: { hours: 2 },
+    timeout: { minutes: 5 },
+  };
   appConfig.techdocs.prebuild.schedule = later;
-  appConfig.search.collators = { catalog: { schedule: later }, techdocs: { schedule: later } };
+  appConfig.search.collators = {
+    catalog: { schedule: later },
+    techdocs: { schedule: later },
+  };
   // The portal's policy decides per catalog user, and mock auth's users are not in the
   // catalog; the permission plugin still runs.
   appConfig.permission.enabled = false;
@@ -77,14 +97,22 @@ export interface PortalBackend {
   stop(): Promise<void>;
   /** Everything the backend logged at info, warn and error, in order. */
   logLines(): Array<{ level: string; message: string; meta: unknown }>;
+  /**
+   * Runs a scheduled task now and waits for it. The test scheduler runs tasks without an
+   * initial delay at start-up and the others only when triggered.
+   */
+  triggerTask(id: string): Promise<void>;
 }
 
-export async function startPortalBackend(overrides: JsonObject = {}): Promise<PortalBackend> {
+export async function startPortalBackend(
+  overrides: JsonObject = {},
+): Promise<PortalBackend> {
   const logger = mockServices.rootLogger.mock();
   const lines: Array<{ level: string; message: string; meta: unknown }> = [];
-  const record = (level: 'info' | 'warn' | 'error') => (message: string, meta?: unknown) => {
-    lines.push({ level, message, meta });
-  };
+  const record =
+    (level: 'info' | 'warn' | 'error') => (message: string, meta?: unknown) => {
+      lines.push({ level, message, meta });
+    };
   const instrument = (target: ReturnType<typeof mockServices.logger.mock>) => {
     target.info.mockImplementation(record('info'));
     target.warn.mockImplementation(record('warn'));
@@ -96,8 +124,10 @@ export async function startPortalBackend(overrides: JsonObject = {}): Promise<Po
     });
   };
   instrument(logger as unknown as ReturnType<typeof mockServices.logger.mock>);
+  const scheduler = mockServices.scheduler();
   const backend = await startTestBackend({
     features: [
+      scheduler.factory(),
       // Mock auth stands in for sign-in (see features.ts).
       ...portalFeatures({ inJest: true }),
       portalRootHealthServiceFactory,
@@ -105,5 +135,10 @@ export async function startPortalBackend(overrides: JsonObject = {}): Promise<Po
       mockServices.rootConfig.factory({ data: embeddedConfig(overrides) }),
     ],
   });
-  return { server: backend.server, stop: () => backend.stop(), logLines: () => lines };
+  return {
+    server: backend.server,
+    stop: () => backend.stop(),
+    logLines: () => lines,
+    triggerTask: id => scheduler.triggerTask(id),
+  };
 }
