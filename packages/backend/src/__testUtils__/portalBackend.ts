@@ -1,3 +1,4 @@
+import { SchedulerService, ServiceFactory } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { JsonObject } from '@backstage/types';
 import { portalRootHealthServiceFactory } from '@internal/portal-node';
@@ -124,7 +125,8 @@ export async function startPortalBackend(
     });
   };
   instrument(logger as unknown as ReturnType<typeof mockServices.logger.mock>);
-  const scheduler = mockServices.scheduler();
+  // The mock scheduler's class is not exported; its instance installs itself with factory().
+  const scheduler = mockServices.scheduler() as SchedulerService & { factory(): ServiceFactory };
   const backend = await startTestBackend({
     features: [
       scheduler.factory(),

@@ -1,9 +1,4 @@
-import {
-  Progress,
-  ResponseErrorPanel,
-  Table,
-  TableColumn,
-} from '@backstage/core-components';
+import { Progress, Table, TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { CostAnomalyItem } from '@internal/plugin-cost-common';
@@ -13,6 +8,7 @@ import { costApiRef } from '../api/CostApi';
 import { CostAnomalyGaps } from './CostAnomalyGaps';
 import { formatJump, weekdayOf } from './anomalyText';
 import { formatDay, formatUsd } from './format';
+import { PluginErrorPanel } from '@internal/portal-react';
 
 type Row = CostAnomalyItem & { id: string };
 
@@ -69,7 +65,7 @@ export function CostAnomaliesTable() {
   const costApi = useApi(costApiRef);
   const { value, loading, error } = useAsync(() => costApi.getAnomalies(), []);
   if (loading) return <Progress />;
-  if (error) return <ResponseErrorPanel error={error} />;
+  if (error) return <PluginErrorPanel error={error} />;
   if (!value) return null;
   const { method } = value;
   const subtitle = `${formatDay(value.from)} – ${formatDay(
