@@ -19,7 +19,13 @@ export default defineConfig({
   reporter: [
     ['list'],
     ['html', { open: 'never', outputFolder: 'e2e-test-report' }],
-    ['json', { outputFile: process.env.E2E_RESULTS_FILE ?? 'test-results/playwright.json' }],
+    [
+      'json',
+      {
+        outputFile:
+          process.env.E2E_RESULTS_FILE ?? 'test-results/playwright.json',
+      },
+    ],
   ],
   outputDir: 'e2e-test-results',
   use: {
