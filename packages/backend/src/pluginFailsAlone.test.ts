@@ -117,6 +117,11 @@ function describeMisconfigured(options: {
     });
 
     it('leaves the catalog serving the example entities and every other plugin answering', async () => {
+      // beforeAll waited for every example entity; the catalog keeps serving them.
+      const checkout = await request(backend.server).get(
+        '/api/catalog/entities/by-name/component/default/checkout-service',
+      );
+      expect(checkout.status).toBe(200);
       await expectOthersAnswer(backend, [pluginId]);
     });
 

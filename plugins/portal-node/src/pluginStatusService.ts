@@ -17,6 +17,9 @@ export interface PluginStatusService {
   list(): PluginStatus[];
 }
 
+const keyOf = (pluginId: string, moduleId?: string) =>
+  moduleId ? `${pluginId}/${moduleId}` : pluginId;
+
 class InMemoryPluginStatusService implements PluginStatusService {
   private readonly statuses = new Map<string, PluginStatus>();
 
@@ -49,9 +52,6 @@ class InMemoryPluginStatusService implements PluginStatusService {
     this.statuses.set(keyOf(status.pluginId, status.moduleId), status);
   }
 }
-
-const keyOf = (pluginId: string, moduleId?: string) =>
-  moduleId ? `${pluginId}/${moduleId}` : pluginId;
 
 /**
  * One per backend: each plugin's start-up reports to it (see pluginStartupServiceRef), and
