@@ -58,6 +58,7 @@ export const scorecardsPlugin = createBackendPlugin({
           deps.permissionsRegistry.addPermissions(scorecardsPermissions);
           const store = await ScorecardStore.create(database);
           const definitions = new DefinitionsSource({ store, file: settings.definitionsFile });
+          await definitions.checkFile();
           const allRetrievers = [createCatalogFactRetriever({ catalog, auth }), ...retrievers];
           const evaluator = new ScorecardEvaluator({
             catalog,

@@ -2,7 +2,6 @@ import { readDurationFromConfig } from '@backstage/config';
 import { RootConfigService } from '@backstage/backend-plugin-api';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import { PluginConfigError } from '@internal/portal-node';
-import fs from 'node:fs';
 
 export interface ScorecardsSettings {
   definitionsFile?: string;
@@ -21,12 +20,6 @@ export function readScorecardsConfig(config: RootConfigService): ScorecardsSetti
   const duration = (key: string, fallback: HumanDuration) =>
     section?.has(key) ? readDurationFromConfig(section, { key }) : fallback;
   const definitionsFile = section?.getOptionalString('definitionsFile');
-  if (definitionsFile && !fs.existsSync(definitionsFile)) {
-    throw new PluginConfigError(
-      'scorecards.definitionsFile',
-      `scorecards.definitionsFile is "${definitionsFile}", which does not exist (relative paths start at the backend's working directory, packages/backend); point it at the definitions YAML, e.g. ../../examples/scorecards.yaml`,
-    );
-  }
   const historyDays = section?.getOptionalNumber('historyDays') ?? 90;
   if (!Number.isInteger(historyDays) || historyDays < 1) {
     throw new PluginConfigError(
