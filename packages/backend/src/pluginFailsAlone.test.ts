@@ -362,6 +362,41 @@ describe('one plugin with a bad configuration never takes the portal down', () =
     });
   });
 
+  describe('slo with an unreachable Prometheus (an outage, not a bad setting)', () => {
+    let backend: Backend;
+    let prometheusUrl = '';
+    beforeAll(async () => {
+      prometheusUrl = `http://127.0.0.1:${await closedPort()}`;
+      backend = await startPortalBackend({
+        slo: {
+          demo: { enabled: false },
+          prometheus: {
+            default: { baseUrl: prometheusUrl, timeout: { seconds: 2 } },
+          },
+        },
+      });
+      await catalogServesTheExamples(backend);
+    });
+    afterAll(() => backend?.stop());
+
+    it('keeps the plugin running and says on every SLO why it has no measurement', async () => {
+      expect(
+        (await request(backend.server).get('/api/slo/health')).body,
+      ).toMatchObject({ status: 'running' });
+      await backend.triggerTask('slo-refresh');
+      const res = await request(backend.server).get('/api/slo/slos');
+      expect(res.status).toBe(200);
+      const items: Array<{ status: unknown; error: string | null }> =
+        res.body.items;
+      expect(items.length).toBeGreaterThan(0);
+      for (const item of items) {
+        expect(item.status).toBeNull();
+        expect(item.error).toEqual(expect.any(String));
+      }
+      await expectOthersAnswer(backend, []);
+    });
+  });
+
   describeMisconfigured({
     pluginId: 'demo-cluster',
     what: 'a value that is not a boolean',
