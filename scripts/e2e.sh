@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Starts the portal on the embedded default (as scripts/start.sh does), waits until the
 # example catalog is served, runs the Playwright tests in headless Chromium, stops it.
+# E2E_PORTAL_CONFIG names a config file layered on app-config.yaml (e.g. one plugin
+# misconfigured, packages/app/e2e-tests/not-running).
 # Expects setup.sh to have run (test.sh sources it first).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,7 +20,11 @@ fi
 tracked_state() { git diff -- examples templates | sha256sum; }
 state_before="$(tracked_state)"
 
-setsid backstage-cli repo start >"$log_file" 2>&1 &
+config_args=()
+if [[ -n "${E2E_PORTAL_CONFIG:-}" ]]; then
+  config_args=(--config "$PWD/app-config.yaml" --config "$(realpath "$E2E_PORTAL_CONFIG")")
+fi
+setsid backstage-cli repo start "${config_args[@]}" >"$log_file" 2>&1 &
 portal_pid=$!
 trap 'kill -- -"$portal_pid" 2>/dev/null || true; wait "$portal_pid" 2>/dev/null || true; rm -rf .data/repositories/e2e-*' EXIT
 

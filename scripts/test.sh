@@ -23,7 +23,7 @@ yarn tsc
 
 results_dir=test-results
 mkdir -p "$results_dir"
-rm -f "$results_dir/jest.json" "$results_dir/playwright.json"
+rm -f "$results_dir/jest.json" "$results_dir/playwright.json" "$results_dir/playwright-not-running.json"
 
 # Each stage runs even when an earlier one fails, so one run reports every failure.
 echo "== unit and integration tests"
@@ -33,12 +33,17 @@ yarn backstage-cli repo test --ci --json --outputFile="$results_dir/jest.json" "
 echo "== end-to-end tests (headless Chromium)"
 e2e_status=0
 bash scripts/e2e.sh || e2e_status=$?
+echo "== end-to-end tests with the SLO plugin misconfigured: the portal runs on without it"
+E2E_PORTAL_CONFIG=packages/app/e2e-tests/not-running/app-config.yaml \
+  E2E_PORTAL_LOG=test-results/e2e-portal-not-running.log \
+  E2E_RESULTS_FILE="$results_dir/playwright-not-running.json" \
+  bash scripts/e2e.sh packages/app/e2e-tests/not-running || e2e_status=$?
 
 echo "== the image: packages/backend/Dockerfile carried out without a Docker engine, then started"
 image_status=0
 node scripts/imageSmokeTest.mjs || image_status=$?
 
-node scripts/summarizeTestResults.mjs "$results_dir/jest.json" "$results_dir/playwright.json"
+node scripts/summarizeTestResults.mjs "$results_dir/jest.json" "$results_dir/playwright.json" "$results_dir/playwright-not-running.json"
 if ((jest_status != 0 || e2e_status != 0 || image_status != 0)); then
   echo "FAILED: Jest exit $jest_status, end-to-end tests exit $e2e_status, image test exit $image_status" >&2
   exit 1

@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { pluginStartupServiceRef } from '@internal/portal-node';
 import { CostStore } from './database/CostStore';
 import { DemoCostSource } from './demo/DemoCostSource';
 import { CostIngester } from './ingest/CostIngester';
@@ -20,7 +21,7 @@ export const costPlugin = createBackendPlugin({
         config: coreServices.rootConfig,
         database: coreServices.database,
         scheduler: coreServices.scheduler,
-        httpRouter: coreServices.httpRouter,
+        startup: pluginStartupServiceRef,
         logger: coreServices.logger,
         auth: coreServices.auth,
         catalog: catalogServiceRef,
@@ -29,56 +30,59 @@ export const costPlugin = createBackendPlugin({
         config,
         database,
         scheduler,
-        httpRouter,
+        startup,
         logger,
         auth,
         catalog,
       }) {
-        const settings = readCostConfig(config);
-        const store = await CostStore.create(database);
-        let latestEntities: CostEntity[] = [];
-        const demo = settings.demo
-          ? new DemoCostSource(() => latestEntities)
-          : undefined;
-        const sources = demo ? [...settings.sources, demo] : settings.sources;
-        const ingester = new CostIngester({
-          store,
-          sources,
-          readEntities: async () => {
-            latestEntities = await readCostEntities({
-              catalog,
-              auth,
-              logger,
-              budgetsFromConfig: settings.budgets,
-            });
-            return latestEntities;
-          },
-          throughput: settings.throughput ?? demo,
-          lookbackDays: settings.lookbackDays,
-          logger,
-        });
-        if (sources.length === 0) {
-          logger.info(
-            'No cost source is configured (cost.kubecost, cost.aws or cost.demo.enabled); cost pages will be empty',
-          );
-        } else {
-          // The scheduler runs this once across all replicas per interval.
-          await scheduler.scheduleTask({
-            id: 'cost-ingest',
-            frequency: settings.frequency,
-            timeout: settings.timeout,
-            initialDelay: settings.initialDelay,
-            fn: async () => {
-              await ingester.run();
+        // A bad setting stops this plugin only: it answers 503 with the reason (@internal/portal-node).
+        await startup.run(async httpRouter => {
+          const settings = readCostConfig(config);
+          const store = await CostStore.create(database);
+          let latestEntities: CostEntity[] = [];
+          const demo = settings.demo
+            ? new DemoCostSource(() => latestEntities)
+            : undefined;
+          const sources = demo ? [...settings.sources, demo] : settings.sources;
+          const ingester = new CostIngester({
+            store,
+            sources,
+            readEntities: async () => {
+              latestEntities = await readCostEntities({
+                catalog,
+                auth,
+                logger,
+                budgetsFromConfig: settings.budgets,
+              });
+              return latestEntities;
             },
+            throughput: settings.throughput ?? demo,
+            lookbackDays: settings.lookbackDays,
+            logger,
           });
-        }
-        httpRouter.use(
-          createRouter({
-            report: new CostReport(store),
-            anomalyMethod: settings.anomalies,
-          }),
-        );
+          if (sources.length === 0) {
+            logger.info(
+              'No cost source is configured (cost.kubecost, cost.aws or cost.demo.enabled); cost pages will be empty',
+            );
+          } else {
+            // The scheduler runs this once across all replicas per interval.
+            await scheduler.scheduleTask({
+              id: 'cost-ingest',
+              frequency: settings.frequency,
+              timeout: settings.timeout,
+              initialDelay: settings.initialDelay,
+              fn: async () => {
+                await ingester.run();
+              },
+            });
+          }
+          httpRouter.use(
+            createRouter({
+              report: new CostReport(store),
+              anomalyMethod: settings.anomalies,
+            }),
+          );
+        });
       },
     });
   },

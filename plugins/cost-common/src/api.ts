@@ -140,6 +140,12 @@ export interface CostAnomaliesResponse extends CostResponseMeta {
   to: string;
   method: AnomalyMethod;
   anomalies: CostAnomalyItem[];
+  /**
+   * What the anomalies could not cover, each a sentence to show: an empty catalog at the last
+   * ingestion (no cost can be attributed), cost no catalog entity claims, days a source did
+   * not deliver. Empty when the list is complete.
+   */
+  missing: string[];
 }
 
 /**

@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { pluginStartupServiceRef } from '@internal/portal-node';
 import { createKubernetesApiRouter } from './kubernetes/createKubernetesApiRouter';
 import { createCatalogWorkloadSource } from './workloads/createCatalogWorkloadSource';
 
@@ -17,24 +18,27 @@ export const demoClusterPlugin = createBackendPlugin({
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
-        httpRouter: coreServices.httpRouter,
+        startup: pluginStartupServiceRef,
         logger: coreServices.logger,
         auth: coreServices.auth,
         catalog: catalogServiceRef,
       },
-      async init({ config, httpRouter, logger, auth, catalog }) {
-        if (!config.getOptionalBoolean('demoCluster.enabled')) {
-          logger.info('demo cluster disabled (demoCluster.enabled is not true)');
-          return;
-        }
-        httpRouter.use(
-          createKubernetesApiRouter({
-            source: createCatalogWorkloadSource({ catalog, auth, logger }),
-          }),
-        );
-        // The Kubernetes plugin calls this like any cluster, with the cluster's own
-        // service-account token rather than a Backstage token. It serves fixtures only.
-        httpRouter.addAuthPolicy({ path: '/', allow: 'unauthenticated' });
+      async init({ config, startup, logger, auth, catalog }) {
+        // A bad setting stops this plugin only: it answers 503 with the reason (@internal/portal-node).
+        await startup.run(async httpRouter => {
+          if (!config.getOptionalBoolean('demoCluster.enabled')) {
+            logger.info('demo cluster disabled (demoCluster.enabled is not true)');
+            return;
+          }
+          httpRouter.use(
+            createKubernetesApiRouter({
+              source: createCatalogWorkloadSource({ catalog, auth, logger }),
+            }),
+          );
+          // The Kubernetes plugin calls this like any cluster, with the cluster's own
+          // service-account token rather than a Backstage token. It serves fixtures only.
+          httpRouter.addAuthPolicy({ path: '/', allow: 'unauthenticated' });
+        });
       },
     });
   },

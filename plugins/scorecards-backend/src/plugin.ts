@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scorecardsPermissions } from '@internal/plugin-scorecards-common';
+import { pluginStartupServiceRef } from '@internal/portal-node';
 import {
   ScorecardFactRetriever,
   scorecardsFactsExtensionPoint,
@@ -41,7 +42,7 @@ export const scorecardsPlugin = createBackendPlugin({
         config: coreServices.rootConfig,
         database: coreServices.database,
         scheduler: coreServices.scheduler,
-        httpRouter: coreServices.httpRouter,
+        startup: pluginStartupServiceRef,
         httpAuth: coreServices.httpAuth,
         logger: coreServices.logger,
         auth: coreServices.auth,
@@ -50,46 +51,50 @@ export const scorecardsPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
       },
       async init(deps) {
-        const { config, database, scheduler, httpRouter, httpAuth, logger, auth, permissions, catalog } = deps;
-        const settings = readScorecardsConfig(config);
-        deps.permissionsRegistry.addPermissions(scorecardsPermissions);
-        const store = await ScorecardStore.create(database);
-        const definitions = new DefinitionsSource({ store, file: settings.definitionsFile });
-        const allRetrievers = [createCatalogFactRetriever({ catalog, auth }), ...retrievers];
-        const evaluator = new ScorecardEvaluator({
-          catalog,
-          auth,
-          retrievers: allRetrievers,
-          definitions,
-          store,
-          logger,
-          entityKinds: settings.entityKinds,
-          factTimeoutMs: settings.factTimeoutMs,
-        });
-        // The scheduler runs this once across all replicas per interval.
-        await scheduler.scheduleTask({
-          id: 'scorecards-evaluate',
-          frequency: settings.frequency,
-          timeout: settings.timeout,
-          initialDelay: settings.initialDelay,
-          fn: async () => {
-            await evaluator.evaluate('schedule');
-            await store.prune(new Date(Date.now() - settings.historyDays * DAY_MS));
-          },
-        });
-        httpRouter.use(
-          createRouter({
-            store,
-            definitions,
-            evaluator,
+        // A bad setting stops this plugin only: it answers 503 with the reason (@internal/portal-node).
+        await deps.startup.run(async httpRouter => {
+          const { config, database, scheduler, httpAuth, logger, auth, permissions, catalog } = deps;
+          const settings = readScorecardsConfig(config);
+          deps.permissionsRegistry.addPermissions(scorecardsPermissions);
+          const store = await ScorecardStore.create(database);
+          const definitions = new DefinitionsSource({ store, file: settings.definitionsFile });
+          await definitions.checkFile();
+          const allRetrievers = [createCatalogFactRetriever({ catalog, auth }), ...retrievers];
+          const evaluator = new ScorecardEvaluator({
+            catalog,
+            auth,
             retrievers: allRetrievers,
-            httpAuth,
-            permissions,
+            definitions,
+            store,
             logger,
-            platformGroup: settings.platformGroup,
-            trendDays: settings.historyDays,
-          }),
-        );
+            entityKinds: settings.entityKinds,
+            factTimeoutMs: settings.factTimeoutMs,
+          });
+          // The scheduler runs this once across all replicas per interval.
+          await scheduler.scheduleTask({
+            id: 'scorecards-evaluate',
+            frequency: settings.frequency,
+            timeout: settings.timeout,
+            initialDelay: settings.initialDelay,
+            fn: async () => {
+              await evaluator.evaluate('schedule');
+              await store.prune(new Date(Date.now() - settings.historyDays * DAY_MS));
+            },
+          });
+          httpRouter.use(
+            createRouter({
+              store,
+              definitions,
+              evaluator,
+              retrievers: allRetrievers,
+              httpAuth,
+              permissions,
+              logger,
+              platformGroup: settings.platformGroup,
+              trendDays: settings.historyDays,
+            }),
+          );
+        });
       },
     });
   },

@@ -107,11 +107,30 @@ describe('the slo backend plugin', () => {
     expect(bad.body.error.message).toMatch(/kind:namespace\/name/);
   });
 
-  it('refuses to start without a Prometheus, naming the config key', async () => {
-    await expect(
-      startTestBackend({
-        features: [sloPlugin, catalogServiceMock.factory(), mockServices.rootConfig.factory({ data: { slo: { prometheus: {} } } })],
-      }),
-    ).rejects.toThrow(/slo\.prometheus/);
+  it('does not run without a Prometheus, and says so naming the config key, leaving the backend up', async () => {
+    const { server } = await startTestBackend({
+      features: [sloPlugin, catalogServiceMock.factory(), mockServices.rootConfig.factory({ data: { slo: { prometheus: {} } } })],
+    });
+    const res = await request(server).get('/api/slo/slos');
+    expect(res.status).toBe(503);
+    expect(res.body.error).toMatchObject({ name: 'PluginNotRunningError', setting: 'slo.prometheus' });
+    expect(res.body.error.message).toMatch(/^slo is not running: slo\.prometheus lists no Prometheus/);
+  });
+
+  it('does not run with a Prometheus URL that is not one, naming its key', async () => {
+    const { server } = await startTestBackend({
+      features: [
+        sloPlugin,
+        catalogServiceMock.factory(),
+        mockServices.rootConfig.factory({ data: { slo: { prometheus: { eu: { baseUrl: 'prometheus:9090' } } } } }),
+      ],
+    });
+    const res = await request(server).get('/api/slo/health');
+    expect(res.status).toBe(503);
+    expect(res.body).toMatchObject({
+      status: 'not running',
+      setting: 'slo.prometheus.eu.baseUrl',
+      reason: expect.stringMatching(/^slo\.prometheus\.eu\.baseUrl is "prometheus:9090", which is not an http\(s\) URL/),
+    });
   });
 });

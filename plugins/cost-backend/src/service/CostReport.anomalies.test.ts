@@ -1,5 +1,8 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { createTestDatabases, databaseIds } from '../__testUtils__/testDatabases';
+import {
+  createTestDatabases,
+  databaseIds,
+} from '../__testUtils__/testDatabases';
 import {
   daysBetween,
   DEFAULT_ANOMALY_METHOD,
@@ -143,6 +146,45 @@ describe.each(databaseIds)(
           observations: 7,
         },
       ]);
+      // 8 weeks of history before 16 November plus the 14 days judged: 70 days, of which
+      // 11 and 27 November (AWS) and 28 November (Kubecost) are incomplete.
+      expect(response.missing).toEqual([
+        '3 of 70 day(s) are left out because not every cost source delivered them.',
+      ]);
+    });
+
+    it('says so when the catalog was empty at the last ingestion, instead of listing nothing', async () => {
+      const knex = await databases.init(databaseId);
+      const store = await CostStore.create(mockServices.database({ knex }));
+      await storeHistory(store);
+      await store.replaceEntities([]);
+      const response = await new CostReport(store).anomalies(
+        { from: '2026-11-16', to: '2026-11-29' },
+        DEFAULT_ANOMALY_METHOD,
+      );
+      // Team lines still map by allocation key to group:default/<key>; services need the catalog.
+      expect(response.anomalies.filter(a => a.kind === 'service')).toEqual([]);
+      expect(response.missing[0]).toMatch(
+        /^The catalog gave no teams \(Groups of type team\) or Components at the last cost ingestion/,
+      );
+    });
+
+    it('names the cost no catalog component claims', async () => {
+      const knex = await databases.init(databaseId);
+      const store = await CostStore.create(mockServices.database({ knex }));
+      await storeHistory(store);
+      await store.replaceEntities([
+        entity('team', 'checkout'),
+        entity('team', 'data'),
+        entity('service', 'cart-service', 'group:default/checkout'),
+      ]);
+      const response = await new CostReport(store).anomalies(
+        { from: '2026-11-16', to: '2026-11-29' },
+        DEFAULT_ANOMALY_METHOD,
+      );
+      expect(response.missing[0]).toMatch(
+        /^Cost of 2 workload\(s\) matches no catalog Component \(orders-service, warehouse-worker\)/,
+      );
     });
 
     it('defaults to the last two weeks up to the latest stored day', async () => {

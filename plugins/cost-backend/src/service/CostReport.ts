@@ -35,6 +35,7 @@ import {
   ServiceTotal,
   StoredEntity,
 } from '../database/CostStore';
+import { anomalyGaps } from './anomalyGaps';
 import { completeDays } from './completeDays';
 import { DEFAULT_ANOMALY_RANGE_DAYS } from './parseAnomalyQuery';
 
@@ -351,12 +352,23 @@ export class CostReport {
     const to = range.to ?? meta.asOf ?? addDays(dayOfToday(), -1);
     const from = range.from ?? addDays(to, -(DEFAULT_ANOMALY_RANGE_DAYS - 1));
     const base = { ...meta, from, to, method };
-    if (!meta.asOf || from > to) return { ...base, anomalies: [] };
-    const first = addDays(from, -7 * method.weeks);
     const catalog = await this.catalog();
+    const catalogEntities = catalog.teams.length + catalog.services.length;
+    if (!meta.asOf || from > to) {
+      const missing = anomalyGaps({
+        meta,
+        catalogEntities,
+        unclaimedServiceKeys: [],
+        incompleteDays: 0,
+        days: 0,
+      });
+      return { ...base, anomalies: [], missing };
+    }
+    const first = addDays(from, -7 * method.weeks);
+    const allDays = daysBetween(first, to);
     const complete = completeDays(
       await this.store.deliveredDays(first, to),
-      daysBetween(first, to),
+      allDays,
     );
 
     const teamDaily = new Map<string, DailyAmount[]>();
@@ -368,8 +380,10 @@ export class CostReport {
       });
     }
     const serviceDaily = new Map<string, DailyAmount[]>();
+    const unclaimedServiceKeys = new Set<string>();
     for (const row of await this.store.dailyByService(first, to)) {
       const ref = catalog.serviceRefByKey.get(row.serviceKey);
+      if (!ref) unclaimedServiceKeys.add(row.serviceKey);
       if (!ref || !complete.has(row.day)) continue;
       pushTo(serviceDaily, ref, { day: row.day, usd: row.total });
     }
@@ -411,7 +425,14 @@ export class CostReport {
         Math.abs(b.jumpUsd) - Math.abs(a.jumpUsd) ||
         a.entityRef.localeCompare(b.entityRef),
     );
-    return { ...base, anomalies };
+    const missing = anomalyGaps({
+      meta,
+      catalogEntities,
+      unclaimedServiceKeys: [...unclaimedServiceKeys].sort(),
+      incompleteDays: allDays.filter(day => !complete.has(day)).length,
+      days: allDays.length,
+    });
+    return { ...base, anomalies, missing };
   }
 
   /**

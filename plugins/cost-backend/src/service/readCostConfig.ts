@@ -14,6 +14,7 @@ import { KubecostCostSource } from '../kubecost/KubecostCostSource';
 import { PrometheusThroughputSource } from '../ingest/PrometheusThroughputSource';
 import { CostSource } from '../sources/CostSource';
 import { ThroughputSource } from '../ingest/ThroughputSource';
+import { readHttpUrl } from '@internal/portal-node';
 
 export interface CostSettings {
   demo: boolean;
@@ -63,7 +64,7 @@ export function readCostConfig(root: Config): CostSettings {
         serviceAggregate,
         daysPerRequest: kubecost.getOptionalNumber('daysPerRequest'),
         client: new KubecostAllocationClient({
-          baseUrl: kubecost.getString('baseUrl'),
+          baseUrl: readHttpUrl(kubecost, 'baseUrl', 'cost.kubecost.baseUrl'),
           flavour,
           timeoutMs: kubecost.has('timeout')
             ? durationToMilliseconds(
@@ -83,7 +84,9 @@ export function readCostConfig(root: Config): CostSettings {
       new CostExplorerCostSource(
         new CostExplorerClient({
           region: aws.getOptionalString('region') ?? 'us-east-1',
-          endpoint: aws.getOptionalString('endpoint'),
+          endpoint: aws.has('endpoint')
+            ? readHttpUrl(aws, 'endpoint', 'cost.aws.endpoint')
+            : undefined,
           teamTag: aws.getOptionalString('teamTag') ?? 'team',
           serviceTag: aws.getOptionalString('serviceTag') ?? 'service',
           metric: aws.getOptionalString('metric') ?? 'AmortizedCost',
@@ -128,7 +131,11 @@ export function readCostConfig(root: Config): CostSettings {
     sources,
     throughput: prometheus
       ? new PrometheusThroughputSource({
-          baseUrl: prometheus.getString('baseUrl'),
+          baseUrl: readHttpUrl(
+            prometheus,
+            'baseUrl',
+            'cost.throughput.prometheus.baseUrl',
+          ),
           timeoutMs: 30_000,
           headers: headersOf(prometheus.getOptionalConfig('headers')),
         })

@@ -1,17 +1,14 @@
-import {
-  Progress,
-  ResponseErrorPanel,
-  Table,
-  TableColumn,
-} from '@backstage/core-components';
+import { Progress, Table, TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { CostAnomalyItem } from '@internal/plugin-cost-common';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { costApiRef } from '../api/CostApi';
+import { CostAnomalyGaps } from './CostAnomalyGaps';
 import { formatJump, weekdayOf } from './anomalyText';
 import { formatDay, formatUsd } from './format';
+import { PluginErrorPanel } from '@internal/portal-react';
 
 type Row = CostAnomalyItem & { id: string };
 
@@ -68,7 +65,7 @@ export function CostAnomaliesTable() {
   const costApi = useApi(costApiRef);
   const { value, loading, error } = useAsync(() => costApi.getAnomalies(), []);
   if (loading) return <Progress />;
-  if (error) return <ResponseErrorPanel error={error} />;
+  if (error) return <PluginErrorPanel error={error} />;
   if (!value) return null;
   const { method } = value;
   const subtitle = `${formatDay(value.from)} – ${formatDay(
@@ -79,17 +76,23 @@ export function CostAnomaliesTable() {
     method.minPercent
   }%); days with missing data are never flagged`;
   return (
-    <Table<Row>
-      title="Cost anomalies"
-      subtitle={subtitle}
-      options={{ paging: false, search: false, padding: 'dense' }}
-      columns={columns}
-      data={value.anomalies.map(a => ({ ...a, id: `${a.entityRef}@${a.day}` }))}
-      emptyContent={
-        <Typography style={{ padding: 16 }}>
-          No team or service departed from its usual spend in this period.
-        </Typography>
-      }
-    />
+    <>
+      <CostAnomalyGaps missing={value.missing ?? []} />
+      <Table<Row>
+        title="Cost anomalies"
+        subtitle={subtitle}
+        options={{ paging: false, search: false, padding: 'dense' }}
+        columns={columns}
+        data={value.anomalies.map(a => ({
+          ...a,
+          id: `${a.entityRef}@${a.day}`,
+        }))}
+        emptyContent={
+          <Typography style={{ padding: 16 }}>
+            No team or service departed from its usual spend in this period.
+          </Typography>
+        }
+      />
+    </>
   );
 }

@@ -4,7 +4,6 @@ import {
   EmptyState,
   InfoCard,
   Progress,
-  ResponseErrorPanel,
   SupportButton,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
@@ -23,6 +22,7 @@ import { CostTeamsTable } from './CostTeamsTable';
 import { CostTrendChart } from './CostTrendChart';
 import { formatUsd } from './format';
 import { IDLE_COLOUR, SERIES_COLOURS, UNALLOCATED_COLOUR } from './palette';
+import { PluginErrorPanel } from '@internal/portal-react';
 
 /** Every team's spend: totals, a 90-day trend, and a sortable table with CSV export. */
 export function CostOverviewPage() {
@@ -52,7 +52,7 @@ export function CostOverviewPage() {
         </SupportButton>
       </ContentHeader>
       {loading && <Progress />}
-      {error && <ResponseErrorPanel error={error} />}
+      {error && <PluginErrorPanel error={error} />}
       {value && <CostOverview overview={value} />}
     </Content>
   );

@@ -1,9 +1,4 @@
-import {
-  EmptyState,
-  Link,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { EmptyState, Link, Progress } from '@backstage/core-components';
 import { identityApiRef, useApi } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
@@ -15,8 +10,10 @@ import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { costApiRef } from '../api/CostApi';
 import { formatJump } from './anomalyText';
+import { CostAnomalyGaps } from './CostAnomalyGaps';
 import { CostDataNotices } from './CostDataNotices';
 import { formatDay } from './format';
+import { PluginErrorPanel } from '@internal/portal-react';
 
 /** How many anomalies the card lists: the user's teams' first, then the largest jumps. */
 const SHOWN = 5;
@@ -33,7 +30,7 @@ export function PlatformHealthCostAnomaliesContent() {
     return { anomalies, mine: new Set(identity.ownershipEntityRefs) };
   }, []);
   if (loading) return <Progress />;
-  if (error) return <ResponseErrorPanel error={error} />;
+  if (error) return <PluginErrorPanel error={error} />;
   if (!value) return <Progress />;
   const { anomalies, mine } = value;
   const isMine = (a: { entityRef: string; teamRef: string | null }) =>
@@ -48,6 +45,7 @@ export function PlatformHealthCostAnomaliesContent() {
   return (
     <Box>
       <CostDataNotices meta={anomalies} />
+      <CostAnomalyGaps missing={anomalies.missing ?? []} />
       <AnomalyList anomalies={anomalies} shown={shown} isMine={isMine} />
     </Box>
   );

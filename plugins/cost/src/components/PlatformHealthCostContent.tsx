@@ -1,4 +1,4 @@
-import { Link, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { Link, Progress } from '@backstage/core-components';
 import { identityApiRef, useApi } from '@backstage/frontend-plugin-api';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
@@ -7,6 +7,7 @@ import { costApiRef } from '../api/CostApi';
 import { BudgetStatusChip } from './BudgetStatusChip';
 import { CostDataNotices } from './CostDataNotices';
 import { formatUsd } from './format';
+import { PluginErrorPanel } from '@internal/portal-react';
 
 /** Home page, "Platform health": your teams' spend against budget, and the organisation total. */
 export function PlatformHealthCostContent() {
@@ -20,7 +21,7 @@ export function PlatformHealthCostContent() {
     return { overview, mine: new Set(identity.ownershipEntityRefs) };
   }, []);
   if (loading) return <Progress />;
-  if (error) return <ResponseErrorPanel error={error} />;
+  if (error) return <PluginErrorPanel error={error} />;
   if (!value) return <Progress />;
   const { overview, mine } = value;
   const myTeams = overview.teams.filter(t => mine.has(t.entityRef));

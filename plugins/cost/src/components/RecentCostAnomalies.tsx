@@ -3,6 +3,7 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import WarningIcon from '@material-ui/icons/ReportProblemOutlined';
 import useAsync from 'react-use/esm/useAsync';
+import { pluginErrorMessage } from '@internal/portal-react';
 import { costApiRef } from '../api/CostApi';
 import { describeAnomaly } from './anomalyText';
 
@@ -22,7 +23,14 @@ export function RecentCostAnomalies(props: { entityRef: string }) {
   if (error) {
     return (
       <Typography variant="caption" color="textSecondary">
-        Cost anomalies could not be checked: {error.message}
+        Cost anomalies could not be checked: {pluginErrorMessage(error)}
+      </Typography>
+    );
+  }
+  if (value && value.anomalies.length === 0 && value.missing?.length) {
+    return (
+      <Typography variant="caption" color="textSecondary">
+        Cost anomalies are incomplete: {value.missing[0]}
       </Typography>
     );
   }

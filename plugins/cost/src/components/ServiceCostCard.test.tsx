@@ -64,6 +64,7 @@ function response(
 
 function anomaliesResponse(
   anomalies: CostAnomalyItem[],
+  missing: string[] = [],
 ): CostAnomaliesResponse {
   return {
     demo: false,
@@ -73,16 +74,20 @@ function anomaliesResponse(
     to: '2026-11-30',
     method: DEFAULT_ANOMALY_METHOD,
     anomalies,
+    missing,
   };
 }
 
 async function renderCard(
   value: ServiceCostResponse,
   anomalies: CostAnomalyItem[] = [],
+  missing: string[] = [],
 ) {
   const api: Partial<CostApi> = {
     getService: jest.fn().mockResolvedValue(value),
-    getAnomalies: jest.fn().mockResolvedValue(anomaliesResponse(anomalies)),
+    getAnomalies: jest
+      .fn()
+      .mockResolvedValue(anomaliesResponse(anomalies, missing)),
   };
   await renderInTestApp(
     <EntityProvider entity={entity}>
@@ -180,5 +185,22 @@ describe('ServiceCostCard', () => {
     expect(api.getAnomalies).toHaveBeenCalledWith({
       entityRef: 'component:default/cart-service',
     });
+  });
+
+  it('says the anomalies are incomplete rather than showing none when the catalog was empty', async () => {
+    await renderCard(
+      response({}),
+      [],
+      [
+        'The catalog gave no teams (Groups of type team) or Components at the last cost ingestion, so cost cannot be attributed to any team or service; check that the catalog serves its entities, and the next ingestion picks them up.',
+      ],
+    );
+    expect(
+      await screen.findByText(
+        /^Cost anomalies are incomplete: The catalog gave no teams/,
+        {},
+        { timeout: 20_000 },
+      ),
+    ).toBeInTheDocument();
   });
 });

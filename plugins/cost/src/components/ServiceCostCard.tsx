@@ -1,8 +1,4 @@
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import {
@@ -22,6 +18,7 @@ import { EfficiencyFigures } from './EfficiencyFigures';
 import { RecentCostAnomalies } from './RecentCostAnomalies';
 import { formatUsd, formatUsdCents } from './format';
 import { CATEGORY_COLOURS } from './palette';
+import { PluginErrorPanel } from '@internal/portal-react';
 
 /** On a component's page: 30-day trend by category, the breakdown, efficiency and unit cost. */
 export function ServiceCostCard() {
@@ -42,7 +39,7 @@ export function ServiceCostCard() {
       deepLink={{ title: 'Cost overview', link: '/cost' }}
     >
       {loading && <Progress />}
-      {error && <ResponseErrorPanel error={error} />}
+      {error && <PluginErrorPanel error={error} />}
       {value && (
         <>
           <CostDataNotices meta={value} />

@@ -1,8 +1,4 @@
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import { TeamCostSummary } from '@internal/plugin-cost-common';
@@ -17,6 +13,7 @@ import { BudgetGauge } from './BudgetGauge';
 import { RecentCostAnomalies } from './RecentCostAnomalies';
 import { CostDataNotices } from './CostDataNotices';
 import { formatUsd } from './format';
+import { PluginErrorPanel } from '@internal/portal-react';
 
 /** On a team's page: month to date, forecast against budget, and the services that cost most. */
 export function TeamCostCard() {
@@ -37,7 +34,7 @@ export function TeamCostCard() {
       deepLink={{ title: 'All teams', link: '/cost' }}
     >
       {loading && <Progress />}
-      {error && <ResponseErrorPanel error={error} />}
+      {error && <PluginErrorPanel error={error} />}
       {value && (
         <>
           <CostDataNotices meta={value} />

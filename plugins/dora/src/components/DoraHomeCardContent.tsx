@@ -1,7 +1,7 @@
-import { Link, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { Link, Progress } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { StaleDataNotice } from '@internal/portal-react';
+import { PluginErrorPanel, StaleDataNotice } from '@internal/portal-react';
 import Box from '@material-ui/core/Box';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
@@ -19,7 +19,7 @@ export function DoraHomeCardContent() {
   const { value, loading, error } = useDoraOverview();
   const overviewLink = useRouteRef(rootRouteRef);
   if (loading) return <Progress />;
-  if (error) return <ResponseErrorPanel error={error} />;
+  if (error) return <PluginErrorPanel error={error} />;
   if (!value) return <Progress />;
   return (
     <Box>

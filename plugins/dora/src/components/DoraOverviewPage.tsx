@@ -1,5 +1,12 @@
-import { Content, ContentHeader, Header, InfoCard, Page, Progress, ResponseErrorPanel } from '@backstage/core-components';
-import { formatAge, StaleDataNotice } from '@internal/portal-react';
+import {
+  Content,
+  ContentHeader,
+  Header,
+  InfoCard,
+  Page,
+  Progress,
+} from '@backstage/core-components';
+import { PluginErrorPanel, StaleDataNotice, formatAge } from '@internal/portal-react';
 import Grid from '@material-ui/core/Grid';
 import { DoraDemoLabel } from './DataNotices';
 import { ServiceRankingTable } from './ServiceRankingTable';
@@ -19,7 +26,7 @@ export function DoraOverviewPage() {
           {value && <DoraDemoLabel demo={value.demo} />}
         </ContentHeader>
         {loading && <Progress />}
-        {error && <ResponseErrorPanel error={error} />}
+        {error && <PluginErrorPanel error={error} />}
         {value && (
           <Grid container spacing={3}>
             {value.lastError && (

@@ -1,4 +1,4 @@
-import { InfoCard, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { InfoCard, Progress } from '@backstage/core-components';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
@@ -9,6 +9,7 @@ import { NoDoraData } from './NoDoraData';
 import { TierChip } from './TierChip';
 import { isNotFound, useServiceDora } from './useDora';
 import { WeeklyTrendChart } from './WeeklyTrendChart';
+import { PluginErrorPanel } from '@internal/portal-react';
 
 /** On a component's overview: its tier, the four metrics and the weekly deployments. */
 export function EntityDoraCard() {
@@ -29,7 +30,7 @@ export function EntityDoraCard() {
       deepLink={value ? { title: 'Deployments and trend', link: `${pathname.replace(/\/$/, '')}/dora` } : undefined}
     >
       {loading && <Progress />}
-      {error && (isNotFound(error) ? <NoDoraData /> : <ResponseErrorPanel error={error} />)}
+      {error && (isNotFound(error) ? <NoDoraData /> : <PluginErrorPanel error={error} />)}
       {value && (
         <>
           <GitHubStaleNotice lastError={value.lastError} lastSuccessAt={value.lastSuccessAt} />

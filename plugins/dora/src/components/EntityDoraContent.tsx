@@ -1,4 +1,4 @@
-import { Content, InfoCard, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { Content, InfoCard, Progress } from '@backstage/core-components';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
@@ -11,6 +11,7 @@ import { NoDoraData } from './NoDoraData';
 import { TierChip } from './TierChip';
 import { isNotFound, useServiceDora } from './useDora';
 import { WeeklyTrendChart } from './WeeklyTrendChart';
+import { PluginErrorPanel } from '@internal/portal-react';
 
 const SOURCE_LABEL = { deployments: 'GitHub deployments', 'workflow-runs': 'deploy workflow runs' } as const;
 
@@ -19,7 +20,7 @@ export function EntityDoraContent() {
   const { entity } = useEntity();
   const { value, loading, error } = useServiceDora(stringifyEntityRef(entity));
   if (loading) return <Progress />;
-  if (error) return isNotFound(error) ? <NoDoraData /> : <ResponseErrorPanel error={error} />;
+  if (error) return isNotFound(error) ? <NoDoraData /> : <PluginErrorPanel error={error} />;
   if (!value) return null;
   return (
     <Content noPadding>

@@ -1,4 +1,4 @@
-import { InfoCard, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { InfoCard, Progress } from '@backstage/core-components';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
@@ -9,6 +9,7 @@ import { ServiceRankingTable } from './ServiceRankingTable';
 import { TierChip } from './TierChip';
 import { useTeamDora } from './useDora';
 import { WeeklyTrendChart } from './WeeklyTrendChart';
+import { PluginErrorPanel } from '@internal/portal-react';
 
 /** On a team's page: its tier (the median of its services'), pooled metrics and its services ranked. */
 export function TeamDoraCard() {
@@ -28,7 +29,7 @@ export function TeamDoraCard() {
       }
     >
       {loading && <Progress />}
-      {error && <ResponseErrorPanel error={error} />}
+      {error && <PluginErrorPanel error={error} />}
       {value && value.services.length === 0 && (
         <Typography color="textSecondary">
           This team owns no component with a github.com/project-slug annotation, so there are no deployments to measure.

@@ -1,4 +1,4 @@
-import { ResponseErrorPanel, Table, TableColumn } from '@backstage/core-components';
+import { Table, TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import IconButton from '@material-ui/core/IconButton';
@@ -6,7 +6,7 @@ import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import OpenInNewIcon from '@material-ui/icons/Launch';
 import { FalcoAlert } from '@internal/plugin-falco-common';
-import { DemoDataLabel } from '@internal/portal-react';
+import { DemoDataLabel, PluginErrorPanel } from '@internal/portal-react';
 import { makeStyles } from '@material-ui/core/styles';
 import { useMemo, useState } from 'react';
 import { falcoApiRef } from '../api/FalcoApi';
@@ -98,7 +98,7 @@ export function AlertTable(props: {
   return (
     <>
       <AlertFilters value={filters} rules={rules} onChange={setFilters} />
-      {error && <ResponseErrorPanel error={error} />}
+      {error && <PluginErrorPanel error={error} />}
       <Table<FalcoAlert>
         key={JSON.stringify(filters)}
         title={

@@ -1,11 +1,11 @@
-import { InfoCard, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { InfoCard, Progress } from '@backstage/core-components';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { totalOf } from '@internal/plugin-falco-common';
-import { DemoDataLabel } from '@internal/portal-react';
+import { DemoDataLabel, PluginErrorPanel } from '@internal/portal-react';
 import { useLocation } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { falcoApiRef } from '../api/FalcoApi';
@@ -25,7 +25,7 @@ export function EntityFalcoCard() {
 
   let body: JSX.Element;
   if (loading) body = <Progress />;
-  else if (error) body = <ResponseErrorPanel error={error} />;
+  else if (error) body = <PluginErrorPanel error={error} />;
   else if (!value) body = <></>;
   else {
     const total = totalOf(value.counts);

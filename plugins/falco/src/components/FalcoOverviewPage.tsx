@@ -3,7 +3,6 @@ import {
   ContentHeader,
   InfoCard,
   Progress,
-  ResponseErrorPanel,
   Table,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
@@ -16,7 +15,7 @@ import MenuItem from '@material-ui/core/MenuItem';
 import Select from '@material-ui/core/Select';
 import Typography from '@material-ui/core/Typography';
 import { FalcoOverviewResponse, prioritiesAtLeast, totalOf } from '@internal/plugin-falco-common';
-import { DemoDataLabel, StaleDataNotice } from '@internal/portal-react';
+import { DemoDataLabel, PluginErrorPanel, StaleDataNotice } from '@internal/portal-react';
 import { useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { falcoApiRef } from '../api/FalcoApi';
@@ -83,7 +82,7 @@ export function FalcoOverviewPage() {
         </Box>
       </ContentHeader>
       {loading && !value && <Progress />}
-      {error && <ResponseErrorPanel error={error} />}
+      {error && <PluginErrorPanel error={error} />}
       {value && (
         <Grid container spacing={3}>
           {value.mapping.lastError && (

@@ -1,4 +1,4 @@
-import { Link, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { Link, Progress } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
@@ -7,7 +7,7 @@ import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import { prioritiesAtLeast } from '@internal/plugin-falco-common';
-import { DemoDataLabel } from '@internal/portal-react';
+import { DemoDataLabel, PluginErrorPanel } from '@internal/portal-react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { falcoApiRef } from '../api/FalcoApi';
 import { rootRouteRef } from '../routes';
@@ -25,7 +25,7 @@ export function RecentCriticalAlertsCard() {
     [api],
   );
   if (loading) return <Progress />;
-  if (error) return <ResponseErrorPanel error={error} />;
+  if (error) return <PluginErrorPanel error={error} />;
   if (!value) return <></>;
   return (
     <Box>

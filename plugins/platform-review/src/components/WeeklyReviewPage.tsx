@@ -1,6 +1,13 @@
-import { Content, ContentHeader, EmptyState, Header, Page, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import {
+  Content,
+  ContentHeader,
+  EmptyState,
+  Header,
+  Page,
+  Progress,
+} from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import { DemoDataLabel } from '@internal/portal-react';
+import { DemoDataLabel, PluginErrorPanel } from '@internal/portal-react';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
@@ -38,7 +45,7 @@ export function WeeklyReviewPage() {
           </Box>
         </ContentHeader>
         {loading && <Progress />}
-        {error && <ResponseErrorPanel error={error} />}
+        {error && <PluginErrorPanel error={error} />}
         {value && !loading && (
           <>
             <Typography variant="body2" color="textSecondary" paragraph>

@@ -1,6 +1,8 @@
 import { InputError } from '@backstage/errors';
 import { ScorecardDefinitions } from '@internal/plugin-scorecards-common';
-import fs from 'node:fs/promises';
+import { PluginConfigError } from '@internal/portal-node';
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
 import { ScorecardStore } from '../database/ScorecardStore';
 import { parseDefinitionsYaml } from './parseDefinitionsYaml';
 
@@ -35,6 +37,19 @@ export class DefinitionsSource {
     return this.fromFile();
   }
 
+  /**
+   * At start-up: a definitions file that does not exist is a bad setting, unless definitions
+   * saved from the portal replace it anyway.
+   */
+  async checkFile(): Promise<void> {
+    const { file } = this.options;
+    if (!file || fs.existsSync(file) || (await this.options.store.getSavedDefinitions())) return;
+    throw new PluginConfigError(
+      'scorecards.definitionsFile',
+      `scorecards.definitionsFile is "${file}", which does not exist (relative paths start at the backend's working directory, packages/backend); point it at the definitions YAML, e.g. ../../examples/scorecards.yaml`,
+    );
+  }
+
   /** Validates before saving, so a bad edit never replaces working definitions. */
   async update(yaml: string, updatedBy: string | null, at = new Date()): Promise<CurrentDefinitions> {
     if (typeof yaml !== 'string' || yaml.trim() === '') {
@@ -48,9 +63,9 @@ export class DefinitionsSource {
   private async fromFile(): Promise<CurrentDefinitions | undefined> {
     const { file } = this.options;
     if (!file) return undefined;
-    const stat = await fs.stat(file);
+    const stat = await fsp.stat(file);
     if (this.fileCache?.mtimeMs !== stat.mtimeMs) {
-      const yaml = await fs.readFile(file, 'utf8');
+      const yaml = await fsp.readFile(file, 'utf8');
       this.fileCache = {
         mtimeMs: stat.mtimeMs,
         current: {

@@ -30,13 +30,13 @@ function sloSource(behaviour: 'up' | 'down'): ScorecardFactRetriever {
   };
 }
 
-async function setUp(databaseId: TestDatabaseId, slo: 'up' | 'down') {
+async function setUp(databaseId: TestDatabaseId, slo: 'up' | 'down', entities = KNOWN_ENTITIES) {
   const knex = await databases.init(databaseId);
   const store = await ScorecardStore.create(mockServices.database({ knex }));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scorecards-'));
   const file = path.join(dir, 'scorecards.yaml');
   fs.writeFileSync(file, KNOWN_DEFINITIONS_YAML);
-  const catalog = catalogServiceMock({ entities: KNOWN_ENTITIES });
+  const catalog = catalogServiceMock({ entities });
   const auth = mockServices.auth();
   const evaluator = new ScorecardEvaluator({
     catalog,
@@ -120,6 +120,16 @@ describe.each(databases.eachSupportedId())('ScorecardEvaluator on %p', databaseI
     expect(ready!.scorecards[0]).toMatchObject({ nextLevel: 'silver', blockedByUnknown: true });
     const noOnCall = await store.getResult('component:default/no-on-call');
     expect(noOnCall!.scorecards[0]).toMatchObject({ nextLevel: 'silver', blockedByUnknown: false });
+  });
+
+  it('says the catalog gave nothing to score instead of storing an empty run as if all were well', async () => {
+    const { store, evaluator } = await setUp(databaseId, 'up', []);
+    const run = await evaluator.evaluate('schedule');
+    expect(run!.sources.find(s => s.id === 'catalog')).toMatchObject({
+      available: false,
+      error: expect.stringMatching(/^the catalog returned no entities of kind Component \(scorecards\.entityKinds\)/),
+    });
+    expect(await store.listResults()).toEqual([]);
   });
 
   it('keeps level history only on change and a trend point per run', async () => {

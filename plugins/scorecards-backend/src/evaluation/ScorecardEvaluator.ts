@@ -61,6 +61,13 @@ export class ScorecardEvaluator {
       timeoutMs: this.deps.factTimeoutMs,
       logger,
     });
+    if (entities.length === 0) {
+      // Every source then scores nothing: say why rather than store an empty run as if all were well.
+      const reason = `the catalog returned no entities of kind ${this.deps.entityKinds.join(', ')} (scorecards.entityKinds), so nothing was scored; check that the catalog serves its entities`;
+      logger.warn(`Scorecards: ${reason}`);
+      const catalogSource = facts.sources.find(source => source.id === 'catalog');
+      if (catalogSource) Object.assign(catalogSource, { available: false, error: reason });
+    }
     const results = entities
       .map(toScoredEntity)
       .map(entity => ({

@@ -2,6 +2,7 @@ import { Config, readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import { DEFAULT_FREEZE_POLICY, FreezePolicy, validateFreezePolicy } from '@internal/plugin-slo-common';
 import { PrometheusClient, PrometheusHttpClient } from '@internal/prometheus-client';
+import { PluginConfigError, readHttpUrl } from '@internal/portal-node';
 
 export interface SloSettings {
   /** Measure from generated demo traffic instead of Prometheus (the embedded default). */
@@ -32,7 +33,7 @@ export function readSloConfig(config: Config): SloSettings {
       : 30_000;
     const headers = instance.getOptionalConfig('headers');
     clients[name] = new PrometheusHttpClient({
-      baseUrl: instance.getString('baseUrl'),
+      baseUrl: readHttpUrl(instance, 'baseUrl', `slo.prometheus.${name}.baseUrl`),
       timeoutMs: timeout,
       headers: headers
         ? Object.fromEntries(headers.keys().map(k => [k, headers.getString(k)]))
@@ -41,13 +42,14 @@ export function readSloConfig(config: Config): SloSettings {
   }
   const names = Object.keys(clients);
   if (names.length === 0 && !demo) {
-    throw new Error(
+    throw new PluginConfigError(
+      'slo.prometheus',
       'slo.prometheus lists no Prometheus; add one, e.g. slo.prometheus.default.baseUrl, or set slo.demo.enabled for demo data',
     );
   }
   const defaultPrometheus = slo.getOptionalString('defaultPrometheus') ?? names[0] ?? 'demo';
   if (!demo && !clients[defaultPrometheus]) {
-    throw new Error(`slo.defaultPrometheus is "${defaultPrometheus}", which is not in slo.prometheus (${names.join(', ')})`);
+    throw new PluginConfigError('slo.defaultPrometheus', `slo.defaultPrometheus is "${defaultPrometheus}", which is not in slo.prometheus (${names.join(', ')})`);
   }
   const frequency: HumanDuration = slo.has('refresh.frequency')
     ? readDurationFromConfig(slo, { key: 'refresh.frequency' })

@@ -4,7 +4,7 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
-import { DemoDataLabel, formatAge } from '@internal/portal-react';
+import { DemoDataLabel, formatAge, pluginErrorMessage } from '@internal/portal-react';
 import { ExemptionControls } from './ExemptionControls';
 import { FreezeOverrides } from './FreezeOverrides';
 import { useFreezes } from './useFreezes';
@@ -21,7 +21,7 @@ export function EntityFreezeBanner() {
   if (error) {
     return (
       <Alert severity="info" variant="outlined">
-        Whether deploys are frozen could not be read: {error.message}
+        Whether deploys are frozen could not be read: {pluginErrorMessage(error)}
       </Alert>
     );
   }

@@ -1,4 +1,4 @@
-import { InfoCard, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { InfoCard, Progress } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { entityRouteRef, useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
@@ -13,6 +13,7 @@ import { NotMeasuredYet } from './NotMeasuredYet';
 import { SloFreshness } from './SloFreshness';
 import { formatMinutes, formatTarget } from './sloFormat';
 import { useEntitySlos } from './useEntitySlos';
+import { PluginErrorPanel } from '@internal/portal-react';
 
 function SloSummary({ slo }: { slo: SloItem }) {
   const status = slo.status;
@@ -72,7 +73,7 @@ export function EntitySloCard() {
 
   let content;
   if (loading) content = <Progress />;
-  else if (error) content = <ResponseErrorPanel error={error} />;
+  else if (error) content = <PluginErrorPanel error={error} />;
   else if (!value || value.items.length === 0) content = <NotMeasuredYet />;
   else {
     content = (

@@ -1,4 +1,4 @@
-import { Content, InfoCard, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { Content, InfoCard, Progress } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
@@ -13,6 +13,7 @@ import { SloDefinitionPanel } from './SloDefinitionPanel';
 import { SloFreshness } from './SloFreshness';
 import { formatMinutes, formatTarget } from './sloFormat';
 import { useEntitySlos } from './useEntitySlos';
+import { PluginErrorPanel } from '@internal/portal-react';
 
 function SloSection({ slo }: { slo: SloItem }) {
   const status = slo.status;
@@ -69,7 +70,7 @@ function SloSection({ slo }: { slo: SloItem }) {
 export function EntitySloContent() {
   const { value, loading, error } = useEntitySlos();
   if (loading) return <Progress />;
-  if (error) return <ResponseErrorPanel error={error} />;
+  if (error) return <PluginErrorPanel error={error} />;
   if (!value || value.items.length === 0) return <NotMeasuredYet />;
   return (
     <Content noPadding>

@@ -3,7 +3,6 @@ import {
   EmptyState,
   Link,
   Progress,
-  ResponseErrorPanel,
   Table,
   TableColumn,
 } from '@backstage/core-components';
@@ -22,7 +21,7 @@ import { SloOverviewRow, useSloOverviewRows } from './useSloOverviewRows';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import { formatAge } from '@internal/portal-react';
+import { PluginErrorPanel, formatAge } from '@internal/portal-react';
 
 const ALL = '';
 const nullsLast = (value: number | null) => (value === null ? Number.POSITIVE_INFINITY : value);
@@ -176,7 +175,7 @@ export function SloOverviewPage() {
   }, [value, team, system]);
 
   if (loading) return <Progress />;
-  if (error) return <Content><ResponseErrorPanel error={error} /></Content>;
+  if (error) return <Content><PluginErrorPanel error={error} /></Content>;
   const all = value?.rows ?? [];
   if (all.length === 0) {
     return (

@@ -1,4 +1,4 @@
-import { Link, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { Link, Progress } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { parseEntityRef } from '@backstage/catalog-model';
@@ -7,7 +7,7 @@ import ListItem from '@material-ui/core/ListItem';
 import ListItemSecondaryAction from '@material-ui/core/ListItemSecondaryAction';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
-import { DemoDataLabel } from '@internal/portal-react';
+import { DemoDataLabel, PluginErrorPanel } from '@internal/portal-react';
 import { AlertStateChip } from './AlertStateChip';
 import { ALERT_STATE_RANK, formatBudget, formatBurn } from './sloFormat';
 import { useSloOverviewRows } from './useSloOverviewRows';
@@ -22,7 +22,7 @@ export function WorstBurnersContent() {
   const entityRoute = useRouteRef(entityRouteRef);
   const overviewLink = useFrontendRouteRef(sloOverviewRouteRef);
   if (loading) return <Progress />;
-  if (error) return <ResponseErrorPanel error={error} />;
+  if (error) return <PluginErrorPanel error={error} />;
   const rows = (value?.rows ?? [])
     .filter(r => r.status && r.status.alertState !== 'no-data')
     .sort(

@@ -1,5 +1,5 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { EmptyState, InfoCard, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { EmptyState, InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import useAsync from 'react-use/esm/useAsync';
@@ -7,6 +7,7 @@ import { scorecardsApiRef } from '../../api/ScorecardsApi';
 import { FactSourceNotices } from '../FactSourceNotices';
 import { RunSummary } from '../RunSummary';
 import { ScorecardSummary } from './ScorecardSummary';
+import { PluginErrorPanel } from '@internal/portal-react';
 
 /** On a component's overview: the level reached on each scorecard and the checks still open. */
 export function EntityScorecardsCard() {
@@ -17,7 +18,7 @@ export function EntityScorecardsCard() {
 
   let body;
   if (loading) body = <Progress />;
-  else if (error) body = <ResponseErrorPanel error={error} />;
+  else if (error) body = <PluginErrorPanel error={error} />;
   else if (!value?.result) {
     body = (
       <EmptyState

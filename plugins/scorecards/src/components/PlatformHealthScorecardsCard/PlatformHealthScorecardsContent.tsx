@@ -1,4 +1,4 @@
-import { EmptyState, Link, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { EmptyState, Link, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { TeamsResponse } from '@internal/plugin-scorecards-common';
 import Box from '@material-ui/core/Box';
@@ -7,6 +7,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { scorecardsApiRef } from '../../api/ScorecardsApi';
 import { LevelDistributionChart } from '../ScorecardsOverviewPage/LevelDistributionChart';
 import { RunSummary } from '../RunSummary';
+import { PluginErrorPanel } from '@internal/portal-react';
 
 /** Organisation-wide level counts per scorecard: the latest trend point of each. */
 function latestOrgCounts(teams: TeamsResponse) {
@@ -30,7 +31,7 @@ export function PlatformHealthScorecardsContent() {
   const api = useApi(scorecardsApiRef);
   const { value, loading, error } = useAsync(() => api.getTeams(), [api]);
   if (loading) return <Progress />;
-  if (error) return <ResponseErrorPanel error={error} />;
+  if (error) return <PluginErrorPanel error={error} />;
   if (!value?.run) {
     return <EmptyState missing="data" title="Not evaluated yet" description="Scorecards appear after the first evaluation." />;
   }

@@ -4,7 +4,6 @@ import {
   Header,
   Page,
   Progress,
-  ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import Box from '@material-ui/core/Box';
@@ -22,6 +21,7 @@ import { DefinitionsPanel } from './DefinitionsPanel';
 import { OverviewActions } from './OverviewActions';
 import { OverviewFilters } from './OverviewFilters';
 import { TeamRollups } from './TeamRollups';
+import { PluginErrorPanel } from '@internal/portal-react';
 
 const QUERY_KEYS = ['owner', 'system', 'lifecycle'] as const;
 
@@ -64,7 +64,7 @@ export function ScorecardsOverviewPage() {
 
   let body;
   if (data.loading && !data.value) body = <Progress />;
-  else if (data.error) body = <ResponseErrorPanel error={data.error} />;
+  else if (data.error) body = <PluginErrorPanel error={data.error} />;
   else if (data.value && scorecardId) {
     const { overview, teams, definitions } = data.value;
     body = (
@@ -75,7 +75,7 @@ export function ScorecardsOverviewPage() {
           <OverviewActions query={query} onEvaluated={() => setReload(n => n + 1)} onError={setActionError} />
         </Box>
         <RunSummary run={overview.run} demo={overview.demo} />
-        {actionError && <ResponseErrorPanel error={actionError} />}
+        {actionError && <PluginErrorPanel error={actionError} />}
         <FactSourceNotices
           sources={overview.sources}
           onlyFacts={overview.scorecards.find(s => s.id === scorecardId)?.checks.map(c => c.fact)}

@@ -1,5 +1,5 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { EmptyState, InfoCard, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { EmptyState, InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import useAsync from 'react-use/esm/useAsync';
@@ -7,6 +7,7 @@ import { scorecardsApiRef } from '../../api/ScorecardsApi';
 import { FactSourceNotices } from '../FactSourceNotices';
 import { LevelDistributionChart } from '../ScorecardsOverviewPage/LevelDistributionChart';
 import { RunSummary } from '../RunSummary';
+import { PluginErrorPanel } from '@internal/portal-react';
 
 /** On a team's page: how many of its entities reached each level, per scorecard. */
 export function TeamScorecardsCard() {
@@ -17,7 +18,7 @@ export function TeamScorecardsCard() {
 
   let body;
   if (loading) body = <Progress />;
-  else if (error) body = <ResponseErrorPanel error={error} />;
+  else if (error) body = <PluginErrorPanel error={error} />;
   else if (!value || value.teams.length === 0) {
     body = (
       <EmptyState

@@ -1,0 +1,7 @@
+export { PLUGIN_NOT_RUNNING_ERROR, notRunningMessage } from './pluginStatus';
+export type {
+  PluginHealthResponse,
+  PluginNotRunningError,
+  PluginStatus,
+  PortalReadinessPayload,
+} from './pluginStatus';
