@@ -1,0 +1,127 @@
+/**
+ * Encoders that turn a template value into text of one file language, so that no input
+ * can become code in an emitted file. The skeletons under templates/skeletons apply them
+ * as Nunjucks filters (`${{ values.description | yaml }}`); the backend module registers
+ * them with the scaffolder under the names in GOLDEN_PATH_ENCODERS.
+ *
+ * Each returns a complete token of its language (a quoted string where the language has
+ * one), so a skeleton writes `key: ${{ v | yaml }}`, never `key: "${{ v | yaml }}"`.
+ */
+
+const hex = (code: number, width: number) => code.toString(16).padStart(width, '0');
+
+/** C0 and C1 controls, DEL, and the Unicode line and paragraph separators. */
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
+function text(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  return typeof value === 'string' ? value : String(value);
+}
+
+function escapeControls(value: string, escape: (code: number) => string): string {
+  let out = '';
+  for (const character of value) {
+    const code = character.codePointAt(0)!;
+    out += CONTROL_CHARACTER.test(character) ? escape(code) : character;
+  }
+  return out;
+}
+
+/**
+ * A Terraform (HCL) quoted string. `${` and `%{` start interpolation and directives in HCL
+ * strings, so they are doubled (`$${`, `%%{`), which HCL reads back as the literal text.
+ */
+export function encodeHclString(value: unknown): string {
+  const body = escapeControls(
+    text(value).replace(/\\/g, '\\\\').replace(/"/g, '\\"'),
+    code =>
+      ({ 10: '\\n', 13: '\\r', 9: '\\t' } as Record<number, string>)[code] ??
+      `\\u${hex(code, 4)}`,
+  )
+    .replace(/\$\{/g, () => '$${')
+    .replace(/%\{/g, () => '%%{');
+  return `"${body}"`;
+}
+
+/** A YAML double-quoted scalar: YAML 1.1 (Helm, Kubernetes) and 1.2 read it the same. */
+export function encodeYamlString(value: unknown): string {
+  const body = escapeControls(
+    text(value).replace(/\\/g, '\\\\').replace(/"/g, '\\"'),
+    code =>
+      ({ 10: '\\n', 13: '\\r', 9: '\\t', 0: '\\0' } as Record<number, string>)[code] ??
+      (code > 0xff ? `\\u${hex(code, 4)}` : `\\x${hex(code, 2)}`),
+  ).replace(/\ufeff/g, '\\ufeff');
+  return `"${body}"`;
+}
+
+/** A TypeScript (and JavaScript) single-quoted string literal. */
+export function encodeTypeScriptString(value: unknown): string {
+  const body = escapeControls(
+    text(value).replace(/\\/g, '\\\\').replace(/'/g, "\\'"),
+    code =>
+      ({ 10: '\\n', 13: '\\r', 9: '\\t' } as Record<number, string>)[code] ??
+      `\\u${hex(code, 4)}`,
+  );
+  return `'${body}'`;
+}
+
+/** A Go interpreted string literal, as strconv.Quote writes it. */
+export function encodeGoString(value: unknown): string {
+  const body = escapeControls(
+    text(value).replace(/\\/g, '\\\\').replace(/"/g, '\\"'),
+    code =>
+      ({ 10: '\\n', 13: '\\r', 9: '\\t' } as Record<number, string>)[code] ??
+      (code > 0xff ? `\\u${hex(code, 4)}` : `\\x${hex(code, 2)}`),
+  );
+  return `"${body}"`;
+}
+
+/** A JSON string (package.json and the like). */
+export function encodeJsonString(value: unknown): string {
+  return JSON.stringify(text(value)).replace(
+    /[\u007f-\u009f\u2028\u2029]/g,
+    c => `\\u${hex(c.codePointAt(0)!, 4)}`,
+  );
+}
+
+/**
+ * Markdown text that renders as exactly the characters given: every ASCII punctuation
+ * mark is backslash-escaped (CommonMark allows that for all of them), so nothing starts a
+ * link, emphasis, code, HTML or a table cell. Line breaks become spaces.
+ */
+export function encodeMarkdownText(value: unknown): string {
+  return escapeControls(text(value), () => ' ').replace(
+    /[!-/:-@[-`{-~]/g,
+    c => `\\${c}`,
+  );
+}
+
+/** Markdown inline code showing the text literally, fenced with enough backticks. */
+export function encodeMarkdownCode(value: unknown): string {
+  const body = escapeControls(text(value), () => ' ');
+  const longestRun = Math.max(0, ...(body.match(/`+/g) ?? []).map(run => run.length));
+  const fence = '`'.repeat(longestRun + 1);
+  const padding = body.startsWith('`') || body.endsWith('`') || body.startsWith(' ') ? ' ' : '';
+  return `${fence}${padding}${body}${padding}${fence}`;
+}
+
+/** One POSIX shell word: as it is when it holds only safe characters, else single-quoted. */
+export function encodeShellWord(value: unknown): string {
+  const word = text(value);
+  if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(word)) return word;
+  return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The Nunjucks filter names the skeletons use, by language. */
+export const GOLDEN_PATH_ENCODERS = {
+  hcl: encodeHclString,
+  yaml: encodeYamlString,
+  ts: encodeTypeScriptString,
+  go: encodeGoString,
+  json: encodeJsonString,
+  markdown: encodeMarkdownText,
+  markdownCode: encodeMarkdownCode,
+  shell: encodeShellWord,
+} as const;
+
+export type GoldenPathEncoderName = keyof typeof GOLDEN_PATH_ENCODERS;
