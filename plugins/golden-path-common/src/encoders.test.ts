@@ -1,4 +1,7 @@
 import {
+  encodeCodeownersTeam,
+  encodeDockerImage,
+  encodeUrlPathSegment,
   encodeGoString,
   encodeHclString,
   encodeJsonString,
@@ -42,5 +45,14 @@ describe('golden-path encoders', () => {
   it('leaves safe shell words alone and single-quotes the rest', () => {
     expect(encodeShellWord('basket-service')).toBe('basket-service');
     expect(encodeShellWord("a b'; rm -rf /")).toBe("'a b'\\''; rm -rf /'");
+  });
+
+  it('encodes link paths and refuses what a Dockerfile or CODEOWNERS cannot quote', () => {
+    expect(encodeUrlPathSegment('a b)(')).toBe('a%20b%29%28');
+    const digest = `sha256:${'a'.repeat(64)}`;
+    expect(encodeDockerImage(`node:22-bookworm-slim@${digest}`)).toBe(`node:22-bookworm-slim@${digest}`);
+    expect(() => encodeDockerImage('node:22\nRUN curl evil')).toThrow(/not an image reference/);
+    expect(encodeCodeownersTeam('harbor-market/platform')).toBe('@harbor-market/platform');
+    expect(() => encodeCodeownersTeam('harbor-market/platform @someone')).toThrow();
   });
 });

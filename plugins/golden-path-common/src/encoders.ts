@@ -99,6 +99,8 @@ export function encodeMarkdownText(value: unknown): string {
 /** Markdown inline code showing the text literally, fenced with enough backticks. */
 export function encodeMarkdownCode(value: unknown): string {
   const body = escapeControls(text(value), () => ' ');
+  // Markdown has no empty code span.
+  if (body === '') return '';
   const longestRun = Math.max(0, ...(body.match(/`+/g) ?? []).map(run => run.length));
   const fence = '`'.repeat(longestRun + 1);
   const padding = body.startsWith('`') || body.endsWith('`') || body.startsWith(' ') ? ' ' : '';
@@ -112,6 +114,53 @@ export function encodeShellWord(value: unknown): string {
   return `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
+/** A path segment of a URL (a Markdown link target): nothing in it ends the link. */
+export function encodeUrlPathSegment(value: unknown): string {
+  return encodeURIComponent(text(value)).replace(
+    /[!'()*]/g,
+    c => `%${hex(c.charCodeAt(0), 2).toUpperCase()}`,
+  );
+}
+
+/**
+ * An image reference for a Dockerfile's FROM line: `registry/path:tag`, optionally
+ * `@sha256:<digest>`. A Dockerfile has no quoting, so anything else is refused, not encoded.
+ */
+export const IMAGE_REFERENCE_PATTERN =
+  /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?::[0-9]+)?(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/;
+
+export function encodeDockerImage(value: unknown): string {
+  const reference = text(value);
+  if (!IMAGE_REFERENCE_PATTERN.test(reference)) {
+    throw new Error(`"${reference}" is not an image reference (name:tag or name:tag@sha256:digest)`);
+  }
+  return reference;
+}
+
+/**
+ * A GitHub team as a CODEOWNERS owner, `@org/team`. CODEOWNERS has no quoting either, so
+ * anything but an organisation and a team slug is refused.
+ */
+export function encodeCodeownersTeam(value: unknown): string {
+  const team = text(value);
+  if (!/^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(team)) {
+    throw new Error(`"${team}" is not a GitHub organisation/team`);
+  }
+  return `@${team}`;
+}
+
+/**
+ * A decimal number as a literal that YAML, HCL, JSON, TypeScript and Go all read as that
+ * number (`0.999`, `14.4`, `86400`); anything else is refused.
+ */
+export function encodeNumber(value: unknown): string {
+  const literal = typeof value === 'number' ? String(value) : text(value);
+  if (!/^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/.test(literal)) {
+    throw new Error(`"${literal}" is not a decimal number`);
+  }
+  return literal;
+}
+
 /** The Nunjucks filter names the skeletons use, by language. */
 export const GOLDEN_PATH_ENCODERS = {
   hcl: encodeHclString,
@@ -122,6 +171,10 @@ export const GOLDEN_PATH_ENCODERS = {
   markdown: encodeMarkdownText,
   markdownCode: encodeMarkdownCode,
   shell: encodeShellWord,
+  number: encodeNumber,
+  urlPath: encodeUrlPathSegment,
+  dockerImage: encodeDockerImage,
+  codeownersTeam: encodeCodeownersTeam,
 } as const;
 
 export type GoldenPathEncoderName = keyof typeof GOLDEN_PATH_ENCODERS;

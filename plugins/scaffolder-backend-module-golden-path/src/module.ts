@@ -4,6 +4,8 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { scaffolderTemplatingExtensionPoint } from '@backstage/plugin-scaffolder-node/alpha';
+import { GOLDEN_PATH_ENCODERS } from '@internal/plugin-golden-path-common';
 import path from 'node:path';
 import { createPublishLocalAction } from './actions/createPublishLocalAction';
 import { createRegisterLocalAction } from './actions/createRegisterLocalAction';
@@ -19,9 +21,19 @@ export const scaffolderModuleGoldenPath = createBackendModule({
       deps: {
         config: coreServices.rootConfig,
         scaffolder: scaffolderActionsExtensionPoint,
+        templating: scaffolderTemplatingExtensionPoint,
         catalog: catalogServiceRef,
       },
-      async init({ config, scaffolder, catalog }) {
+      async init({ config, scaffolder, templating, catalog }) {
+        // The skeletons pass every value through one of these (`${{ values.x | yaml }}`).
+        templating.addTemplateFilters(
+          Object.fromEntries(
+            Object.entries(GOLDEN_PATH_ENCODERS).map(([name, encode]) => [
+              name,
+              (value: unknown) => encode(value),
+            ]),
+          ),
+        );
         scaffolder.addActions(
           createValidateAction({ catalog, settings: readGoldenPathSettings(config) }),
           createRegisterLocalAction({ catalog }),
