@@ -66,7 +66,6 @@ describe('golden-path input that would become code', () => {
     'refuses the schedule %s in words, naming the field',
     (_, schedule) => {
       const problems = checkGoldenPathInput({
-        kind: 'worker',
         ...TEMPLATE_VARIANTS.find(v => v.id === 'worker-typescript-cron')!.input,
         description: 'A worker with a bad schedule',
         schedule,
