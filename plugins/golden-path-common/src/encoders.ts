@@ -11,6 +11,7 @@
 const hex = (code: number, width: number) => code.toString(16).padStart(width, '0');
 
 /** C0 and C1 controls, DEL, and the Unicode line and paragraph separators. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
 function text(value: unknown): string {
@@ -82,6 +83,15 @@ export function encodeJsonString(value: unknown): string {
     /[\u007f-\u009f\u2028\u2029]/g,
     c => `\\u${hex(c.codePointAt(0)!, 4)}`,
   );
+}
+
+/**
+ * The inside of a JSON string, for a skeleton that must itself stay valid JSON (tools
+ * that read every package.json in the repository choke on one that is not):
+ * `"name": "${{ values.name | jsonText }}"`.
+ */
+export function encodeJsonStringContent(value: unknown): string {
+  return encodeJsonString(value).slice(1, -1);
 }
 
 /**
@@ -168,6 +178,7 @@ export const GOLDEN_PATH_ENCODERS = {
   ts: encodeTypeScriptString,
   go: encodeGoString,
   json: encodeJsonString,
+  jsonText: encodeJsonStringContent,
   markdown: encodeMarkdownText,
   markdownCode: encodeMarkdownCode,
   shell: encodeShellWord,
