@@ -119,6 +119,7 @@ export async function renderGoldenPath(
   const { values, environmentValues } = buildTemplateValues(input, settings);
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), `golden-path-${variant.id}-`));
   const parameters: Record<string, unknown> = { language: input.language };
+  const scratch: string[] = [];
   const fill = (text: string, each?: Record<string, unknown>) =>
     text
       .replace(/\$\{\{ parameters\.(\w+) \}\}/g, (_, key) => String(parameters[key]))
@@ -137,10 +138,14 @@ export async function renderGoldenPath(
         workspacePath: directory,
         templateInfo: { baseUrl: pathToFileURL(templateFile).href, entityRef: `template:default/${variant.template}` },
         logger: mockServices.logger.mock(),
-        createTemporaryDirectory: async () => fs.mkdtempSync(path.join(os.tmpdir(), 'golden-path-tmp-')),
+        createTemporaryDirectory: async () => {
+          scratch.push(fs.mkdtempSync(path.join(os.tmpdir(), 'golden-path-tmp-')));
+          return scratch[scratch.length - 1];
+        },
         output: () => {},
       } as never);
     }
   }
+  for (const dir of scratch) fs.rmSync(dir, { recursive: true, force: true });
   return { directory, files: listFiles(directory) };
 }
