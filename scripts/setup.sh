@@ -51,7 +51,8 @@ ensure_apt_packages() {
   local wanted=(mkdocs mkdocs-material)
   if [[ "$SETUP_PROFILE" == test ]]; then
     # fonts-liberation is only a recommendation of chromium; without it there are no fonts.
-    wanted+=(chromium fonts-liberation postgresql prometheus)
+    # golang-go: gofmt and go for the golden-path tests of the emitted Go services.
+    wanted+=(chromium fonts-liberation postgresql prometheus golang-go)
   fi
   local missing
   missing="$(apt_missing "${wanted[@]}")"

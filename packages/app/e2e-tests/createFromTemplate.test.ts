@@ -25,10 +25,22 @@ test('a developer creates a service from the golden path and finds it in the cat
     page.getByText('A component named "checkout-service" already exists').first(),
   ).toBeVisible();
 
+  // The message is about that name: it goes as soon as the name changes.
+  const nameField = page.getByRole('textbox', { name: 'Name' });
+  await expect(page.getByRole('alert').filter({ hasText: 'already exists' })).toBeVisible();
   await page.getByLabel('Name').fill(name);
+  await expect(page.getByRole('alert').filter({ hasText: 'already exists' })).toHaveCount(0);
+  await expect(nameField).toHaveAttribute('aria-invalid', 'false');
   await page.getByRole('button', { name: 'Next' }).click();
 
-  // Step 2: what it takes to run it.
+  // Step 2: what it takes to run it. Bad values are explained in words, not as patterns.
+  await page.getByLabel('On-call rotation').fill('call bob');
+  await page.getByLabel('Cost centre').fill('1042');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByText('Use the finance cost centre code, CC- and four digits (e.g. CC-1042).').first()).toBeVisible();
+  await expect(page.getByText(/Name the rotation as pagerduty:<schedule>/).first()).toBeVisible();
+  await expect(page.getByText(/must match pattern/)).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/golden-path-form-bad-input.png', fullPage: true });
   await page.getByLabel('On-call rotation').fill('pagerduty:checkout-primary');
   await page.getByLabel('Cost centre').fill('CC-1042');
   await page.getByRole('button', { name: 'Next' }).click();

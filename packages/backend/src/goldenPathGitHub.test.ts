@@ -213,6 +213,16 @@ describe('http-service published to GitHub (a local fake of it)', () => {
       expect(repo.size).toBeGreaterThan(0);
     });
 
+    it('gives the owning team and the platform team (the code owners) write access', () => {
+      const grants = github.requests
+        .filter(r => r.method === 'PUT' && r.path.startsWith('/api/v3/orgs/harbor-market/teams/'))
+        .map(r => [r.path, r.status, (r.body as { permission?: string }).permission]);
+      expect(grants).toEqual([
+        [`/api/v3/orgs/harbor-market/teams/checkout/repos/harbor-market/${name}`, 204, 'push'],
+        [`/api/v3/orgs/harbor-market/teams/platform/repos/harbor-market/${name}`, 204, 'push'],
+      ]);
+    });
+
     it('protects main, requiring code-owner reviews', async () => {
       const protect = github.requests.filter(
         r =>
@@ -227,8 +237,11 @@ describe('http-service published to GitHub (a local fake of it)', () => {
         required_status_checks: { strict: true, contexts: [] },
         required_pull_request_reviews: {
           require_code_owner_reviews: true,
-          required_approving_review_count: 1,
+          required_approving_review_count: 2,
+          dismiss_stale_reviews: true,
+          require_last_push_approval: true,
         },
+        required_conversation_resolution: true,
       });
       expect(run.log.join('\n')).not.toContain(
         'Skipping: default branch protection',
@@ -259,7 +272,7 @@ describe('http-service published to GitHub (a local fake of it)', () => {
           'terraform/environments/prod/main.tf',
           '.github/workflows/ci.yml',
           'docs/runbook.md',
-          'CODEOWNERS',
+          '.github/CODEOWNERS',
           'mkdocs.yml',
         ]),
       );
@@ -327,9 +340,11 @@ describe('http-service published to GitHub (a local fake of it)', () => {
     it('made only calls the fake answers (no 404 or 5xx), in order', () => {
       const sequence = calls(github, name);
       expect(sequence.filter(c => / (404|5\d\d)$/.test(c))).toEqual([]);
-      expect(sequence.slice(0, 6)).toEqual([
+      expect(sequence.slice(0, 8)).toEqual([
         'GET /api/v3/users/harbor-market 200',
         'POST /api/v3/orgs/harbor-market/repos 201',
+        `PUT /api/v3/orgs/harbor-market/teams/checkout/repos/harbor-market/${name} 204`,
+        `PUT /api/v3/orgs/harbor-market/teams/platform/repos/harbor-market/${name} 204`,
         `GET /harbor-market/${name}.git/info/refs?service=git-receive-pack 401`,
         `GET /harbor-market/${name}.git/info/refs?service=git-receive-pack 200`,
         `POST /harbor-market/${name}.git/git-receive-pack 200`,

@@ -38,12 +38,8 @@ describe('golden-path templates refuse bad input', () => {
   const createdNothing = () => expect(fs.readdirSync(repositoriesDirectory)).toEqual([]);
 
   it.each([
-    ['name', { name: 'Basket_Service' }],
-    ['name', { name: 'ab' }],
     ['sloTarget', { sloTarget: 99.9999 }],
     ['sloTarget', { sloTarget: 89 }],
-    ['onCall', { onCall: 'call bob' }],
-    ['costCenter', { costCenter: '1042' }],
     ['environments', { environments: [] }],
     ['environments', { environments: ['qa'] }],
   ])('refuses a bypassed form with a bad %s (HTTP 400, no task)', async (field, change) => {
@@ -53,6 +49,26 @@ describe('golden-path templates refuse bad input', () => {
       .send({ templateRef: 'template:default/http-service', values: { ...validInput, ...change } });
     expect(res.status).toBe(400);
     expect(JSON.stringify(res.body)).toContain(field);
+    createdNothing();
+  });
+
+  // The form's own rules (golden-path-common), which the template's JSON Schema does not
+  // repeat: golden-path:validate refuses them in words before any file is written.
+  it.each([
+    ['name', 'http-service', { name: 'Basket_Service' }, 'Use 3–40 lowercase letters'],
+    ['onCall', 'http-service', { onCall: 'call bob' }, 'Name the rotation as pagerduty:<schedule>'],
+    ['costCenter', 'http-service', { costCenter: '1042' }, 'Use the finance cost centre code'],
+    ['description', 'terraform-module', { name: 'terraform-aws-hostile', description: 'Buckets\nresource "aws_iam_user" "x" {}' }, 'The description must be one line of plain text; it contains a line break at character 8'],
+    ['description', 'http-service', { description: 'x'.repeat(1000) }, 'The description is 1000 characters long; shorten it to at most 200.'],
+    ['schedule', 'worker', { schedule: '*/5\nprocess.exit(42)//\t*\t*\t*' }, 'The schedule must be one line of plain text; it contains a line break'],
+    ['schedule', 'worker', { schedule: 'every day at noon please' }, 'Check the schedule: the minute field "every" is not a number'],
+  ])('refuses a bad %s in the %s template at its first step, naming the field, without a stack trace', async (field, template, change, message) => {
+    const run = await runTemplate(server, template, { ...validInput, ...change });
+    expect(run.status).toBe('failed');
+    const log = run.log.join('\n');
+    expect(log).toContain(`- ${field}: ${message}`);
+    expect(log).not.toMatch(/\n\s+at /);
+    expect(log).not.toContain('Beginning step Repository files and docs');
     createdNothing();
   });
 
@@ -78,6 +94,18 @@ describe('golden-path templates refuse bad input', () => {
     const log = run.log.join('\n');
     expect(log).toContain('owner: group:default/no-such-team is not in the catalog');
     expect(log).toContain('system: system:default/no-such-system is not in the catalog');
+    createdNothing();
+  });
+
+  it('refuses an owner that is a group but not a team (an organisation would become a namespace)', async () => {
+    const run = await runTemplate(server, 'http-service', {
+      ...validInput,
+      owner: 'group:default/harbor-market',
+    });
+    expect(run.status).toBe('failed');
+    expect(run.log.join('\n')).toContain(
+      'owner: group:default/harbor-market is a group of type organization, not a team. Pick one of the teams in the catalog.',
+    );
     createdNothing();
   });
 

@@ -148,13 +148,12 @@ describe('golden-path templates, run by the scaffolder and published locally', (
     });
 
     it('emits docs with a runbook, CODEOWNERS and a CI workflow with every stage', () => {
-      expect(files()).toEqual(expect.arrayContaining(['mkdocs.yml', 'docs/index.md', 'docs/runbook.md', 'CODEOWNERS', '.github/workflows/ci.yml']));
-      expect(read('CODEOWNERS')).toContain('@harbor-market/checkout');
+      expect(files()).toEqual(expect.arrayContaining(['mkdocs.yml', 'docs/index.md', 'docs/runbook.md', '.github/CODEOWNERS', '.github/workflows/ci.yml']));
       const workflow = parseYaml(read('.github/workflows/ci.yml'));
       const jobs = Object.keys(workflow.jobs);
       const environments = isWorkload ? (values.environments as string[]) : [];
       expect(jobs).toEqual(
-        isWorkload ? ['app', 'chart', 'terraform', 'image', ...environments.map(e => `deploy-${e}`)] : ['terraform'],
+        isWorkload ? ['app', 'chart', 'terraform-plan', 'image', ...environments.map(e => `deploy-${e}`)] : ['terraform'],
       );
       // Each environment deploys after the previous one.
       expect(environments.slice(1).map(e => workflow.jobs[`deploy-${e}`].needs)).toEqual(
@@ -165,6 +164,90 @@ describe('golden-path templates, run by the scaffolder and published locally', (
         isWorkload ? true : null,
       );
     });
+
+    it('has CODEOWNERS with one owner per path: the platform team for Terraform and .github/, the team for the rest', () => {
+      const owners = read('.github/CODEOWNERS')
+        .split('\n')
+        .filter(line => line.trim() && !line.startsWith('#'))
+        .map(line => line.trim().split(/\s+/));
+      // A line with two owners lets either approve: every line names exactly one.
+      expect(owners.every(line => line.length === 2)).toBe(true);
+      expect(Object.fromEntries(owners)).toEqual({
+        '*': '@harbor-market/checkout',
+        '/.github/': '@harbor-market/platform',
+        ...(isWorkload
+          ? { '/terraform/': '@harbor-market/platform' }
+          : { '*.tf': '@harbor-market/platform', '.terraform.lock.hcl': '@harbor-market/platform' }),
+      });
+    });
+
+    it('has the CI a senior reviewer accepts: pinned actions, least privilege, credentials only to deploy', () => {
+      const text = read('.github/workflows/ci.yml');
+      const workflow = parseYaml(text);
+      // Every action is pinned to a commit, with the release it is in as a comment.
+      const uses = text.split('\n').filter(line => /^\s*(- )?uses:/.test(line));
+      expect(uses.length).toBeGreaterThan(0);
+      for (const line of uses) {
+        expect(line).toMatch(/uses: [\w.-]+\/[\w.-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/);
+      }
+      expect(workflow.permissions).toEqual({});
+      for (const [id, job] of Object.entries<any>(workflow.jobs)) {
+        const deploys = id.startsWith('deploy-');
+        // Every job says what it needs; only the deploy jobs get an OIDC token, and those
+        // run on main only, inside their environment's protection.
+        expect({ id, permissions: job.permissions }).toEqual({
+          id,
+          permissions: deploys ? { contents: 'read', 'id-token': 'write' } : { contents: 'read' },
+        });
+        expect({ id, if: job.if, environment: job.environment }).toEqual(
+          deploys
+            ? { id, if: "github.ref == 'refs/heads/main' && github.event_name != 'pull_request'", environment: id.slice('deploy-'.length) }
+            : { id, if: job.if, environment: undefined },
+        );
+      }
+      expect(workflow.jobs.terraform?.steps.map((s: { run?: string }) => s.run).filter(Boolean)).toEqual(
+        isWorkload
+          ? undefined
+          : [
+              'terraform fmt -check -recursive',
+              'terraform init -backend=false -input=false -lockfile=readonly',
+              'terraform validate',
+              'terraform test',
+            ],
+      );
+    });
+
+    if (isWorkload) {
+    it('has workload CI that plans on pull requests and scans, signs and verifies before it deploys', () => {
+      const workflow = parseYaml(read('.github/workflows/ci.yml'));
+      // Pull requests: Terraform is planned against a mocked AWS in every environment.
+      expect(JSON.stringify(workflow.jobs['terraform-plan'].steps)).toContain('terraform -chdir=\\"$root\\" test');
+      // The image is scanned and described before any deploy job can take it.
+      const imageSteps = workflow.jobs.image.steps.map((s: { uses?: string; name?: string }) => s.uses ?? s.name);
+      const scan = imageSteps.findIndex((s: string) => s.startsWith('aquasecurity/trivy-action@'));
+      const sbom = imageSteps.findIndex((s: string) => s.startsWith('anchore/sbom-action@'));
+      expect(scan).toBeGreaterThan(0);
+      expect(sbom).toBeGreaterThan(scan);
+      expect(workflow.jobs.image.steps[scan].with).toMatchObject({ 'exit-code': '1', severity: 'HIGH,CRITICAL' });
+      for (const environment of values.environments as string[]) {
+        const job = workflow.jobs[`deploy-${environment}`];
+        const account = { dev: '111111111111', staging: '222222222222', prod: '333333333333' }[environment];
+        const steps: Array<{ uses?: string; name?: string; run?: string; with?: Record<string, string> }> = job.steps;
+        const at = (pattern: RegExp) => steps.findIndex(step => pattern.test(`${step.name ?? ''} ${step.uses ?? ''} ${step.run ?? ''}`));
+        // Its own account, its own image repository.
+        expect(steps.find(step => step.uses?.startsWith('aws-actions/configure-aws-credentials@'))!.with!['role-to-assume']).toBe(
+          `arn:aws:iam::${account}:role/github-actions-${name}`,
+        );
+        expect(job.env.IMAGE_REPOSITORY).toBe(`${account}.dkr.ecr.eu-west-1.amazonaws.com/${name}`);
+        // Plan, then apply that plan; then sign, verify, and deploy the verified digest.
+        const order = [/terraform plan -input=false -out=tfplan/, /terraform apply -input=false tfplan/, /cosign sign --yes/, /cosign verify/, /helm upgrade --install/].map(at);
+        expect(order.every(i => i >= 0)).toBe(true);
+        expect([...order].sort((a, b) => a - b)).toEqual(order);
+        expect(steps[order[4]].run).toContain('image.digest="$IMAGE_DIGEST"');
+      }
+    });
+
+    }
 
     it('emits Terraform that HashiCorp\'s parser reads and the portal\'s policies pass', async () => {
       const tfFiles = Object.fromEntries(
@@ -181,6 +264,15 @@ describe('golden-path templates, run by the scaffolder and published locally', (
       // A root module per environment (a Terraform module template has none).
       const roots = [...new Set(files().filter(f => f.startsWith('terraform/environments/')).map(f => f.split('/')[2]))];
       expect(roots.sort()).toEqual(isWorkload ? [...(values.environments as string[])].sort() : []);
+      // Each root has its committed provider lock file, and is locked to its own account.
+      for (const root of isWorkload ? roots.map(r => `terraform/environments/${r}`) : ['.']) {
+        expect(files()).toContain(path.join(root, '.terraform.lock.hcl'));
+      }
+      for (const environment of isWorkload ? (values.environments as string[]) : []) {
+        const account = { dev: '111111111111', staging: '222222222222', prod: '333333333333' }[environment];
+        expect(read(`terraform/environments/${environment}/providers.tf`)).toContain(`allowed_account_ids = ["${account}"]`);
+        expect(read(`terraform/environments/${environment}/main.tf`)).toContain('create_image_repository = true');
+      }
     });
 
     if (isWorkload) {
@@ -212,12 +304,44 @@ describe('golden-path templates, run by the scaffolder and published locally', (
           cron ? {} : { livenessProbe: { httpGet: { path: '/healthz' } }, readinessProbe: { httpGet: { path: '/readyz' } } },
         );
 
-        // Burn-rate alerts at factor × error budget, over both windows of each pair.
-        const budget = (100 - (values.sloTarget as number)) / 100;
+        // Egress only to DNS, this namespace and listed destinations: no port open to anywhere.
+        const policy = manifests.find(m => m.kind === 'NetworkPolicy');
+        for (const rule of policy.spec.egress) {
+          expect(rule.to?.length).toBeGreaterThan(0);
+          for (const peer of rule.to) {
+            expect(peer.namespaceSelector === undefined || Object.keys(peer.namespaceSelector).length > 0).toBe(true);
+          }
+        }
+        expect(policy.spec.egress[0]).toMatchObject({
+          to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } }, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } }],
+        });
+        expect(policy.spec.egress).toContainEqual({ to: [{ podSelector: {} }] });
+        expect(policy.spec.egress.some((r: { ports?: Array<{ port: number }> }) => r.ports?.some(p => p.port === 443))).toBe(false);
+        expect(policy.spec.egress.some((r: { ports?: Array<{ port: number }> }) => r.ports?.some(p => p.port === 5432))).toBe(Boolean(values.database));
+
+        // Deployed to an environment: that environment's account and image repository.
+        const first = (values.environments as string[])[0];
+        const account = { dev: '111111111111', staging: '222222222222', prod: '333333333333' }[first];
+        const deployed = parseAllDocuments(
+          helm('template', name, chart, '--namespace', 'checkout', '--set-string', `environment=${first}`, '--set-string', `image.digest=sha256:${'a'.repeat(64)}`),
+        ).map(d => d.toJS()).filter(Boolean);
+        expect(deployed.find(m => m.kind === 'ServiceAccount').metadata.annotations['eks.amazonaws.com/role-arn']).toBe(`arn:aws:iam::${account}:role/${name}-${first}`);
+        const deployedSpec = deployed.find(m => m.kind === (cron ? 'CronJob' : 'Deployment')).spec;
+        expect((cron ? deployedSpec.jobTemplate.spec.template.spec : deployedSpec.template.spec).containers[0].image).toBe(
+          `${account}.dkr.ecr.eu-west-1.amazonaws.com/${name}@sha256:${'a'.repeat(64)}`,
+        );
+
         const rules = manifests.find(m => m.kind === 'PrometheusRule').spec.groups.flatMap((g: { rules: object[] }) => g.rules);
         const alerts = rules.filter((r: { alert?: string }) => r.alert);
-        expect(alerts).toHaveLength(4);
-        for (const [factor, long, short] of [[14.4, '1h', '5m'], [6, '6h', '30m'], [3, '1d', '2h'], [1, '3d', '6h']] as const) {
+        // A CronJob's pushed counters are replaced by every run: it alerts on what runs leave.
+        expect(alerts.map((a: { alert: string }) => a.alert)).toEqual(
+          cron ? ['CronJobRunFailed', 'CronJobLastSuccessTooOld', 'CronJobNoSuccessRecorded'] : Array(4).fill('ErrorBudgetBurn'),
+        );
+        expect(JSON.stringify(rules).includes('rate(')).toBe(!cron);
+        // Burn-rate alerts at factor × error budget, over both windows of each pair.
+        const budget = (100 - (values.sloTarget as number)) / 100;
+        const burnRates = [[14.4, '1h', '5m'], [6, '6h', '30m'], [3, '1d', '2h'], [1, '3d', '6h']] as const;
+        for (const [factor, long, short] of cron ? [] : burnRates) {
           const alert = alerts.find((a: { expr: string }) => a.expr.includes(`[${long}]`) && a.expr.includes(`[${short}]`));
           expect(alert).toBeDefined();
           const thresholds = [...alert.expr.matchAll(/>\s*\(?\s*([0-9.e-]+)/g)].map(m => Number(m[1]));

@@ -300,7 +300,7 @@ describe('one plugin with a bad configuration never takes the portal down', () =
         res.body as Array<{ id: string; description?: string }>
       ).find(a => a.id === 'golden-path:validate');
       expect(validate?.description).toMatch(
-        /^golden-path is not running: goldenPath\.aws\.accountId is "12345"; an AWS account ID is 12 digits/,
+        /^golden-path is not running: goldenPath\.aws\.accountId is "12345"; it must be an AWS account ID: 12 digits/,
       );
     });
 

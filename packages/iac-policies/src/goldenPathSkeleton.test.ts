@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { GOLDEN_PATH_ENCODERS } from '@internal/plugin-golden-path-common';
 import nunjucks from 'nunjucks';
 import { checkTerraform } from './checkTerraform';
 import { parseTerraformFiles } from './parseTerraformFiles';
@@ -39,11 +40,21 @@ function templateValues(database: boolean, environments = ENVIRONMENTS) {
   };
 }
 
-// Configured as the scaffolder's fetch:template configures its templater.
+// Configured as the scaffolder's fetch:template configures its templater, with the
+// golden-path encoders the backend module registers as filters.
 const templater = new nunjucks.Environment(undefined, {
   autoescape: false,
   tags: { variableStart: '${{', variableEnd: '}}' },
 });
+for (const [name, encode] of Object.entries(GOLDEN_PATH_ENCODERS)) {
+  templater.addFilter(name, (value: unknown) => encode(value));
+}
+
+const ACCOUNTS: Record<string, string> = {
+  dev: '111111111111',
+  staging: '222222222222',
+  prod: '333333333333',
+};
 
 async function renderDirectory(
   source: string,
@@ -79,7 +90,7 @@ async function renderRepository(
     await renderDirectory(
       join(SKELETON, 'environment'),
       join(repository, 'terraform/environments', environment),
-      { ...values, environment },
+      { ...values, environment, awsAccountId: ACCOUNTS[environment] },
     );
   }
   return readTerraformDirectory(repository);
@@ -137,7 +148,7 @@ describe('golden-path Terraform skeleton', () => {
     );
   });
 
-  it('renders every chosen environment together, with one root creating the image repository', async () => {
+  it('renders every chosen environment together, each root in its own account creating its own image repository', async () => {
     const files = await renderRepository(repository, true, ENVIRONMENTS);
 
     expect(await checkTerraform(files)).toEqual([]);
@@ -146,7 +157,12 @@ describe('golden-path Terraform skeleton', () => {
         'create_image_repository = true',
       ),
     );
-    expect(creatingRoots).toEqual(['dev']);
+    expect(creatingRoots).toEqual(ENVIRONMENTS);
+    for (const environment of ENVIRONMENTS) {
+      expect(files[`terraform/environments/${environment}/providers.tf`]).toContain(
+        `allowed_account_ids = ["${ACCOUNTS[environment]}"]`,
+      );
+    }
   });
 
   it('fails when the prod root turns deletion protection off', async () => {

@@ -1,2 +1,4 @@
 export * from './annotations';
 export * from './fieldRules';
+export * from './cronSchedule';
+export * from './encoders';

@@ -8,6 +8,8 @@ import {
   createTemplateAction,
   scaffolderActionsExtensionPoint,
 } from '@backstage/plugin-scaffolder-node';
+import { scaffolderTemplatingExtensionPoint } from '@backstage/plugin-scaffolder-node/alpha';
+import { GOLDEN_PATH_ENCODERS } from '@internal/plugin-golden-path-common';
 import { notRunningMessage } from '@internal/portal-common';
 import { pluginStatusServiceRef, settingOf } from '@internal/portal-node';
 import path from 'node:path';
@@ -31,10 +33,20 @@ export const scaffolderModuleGoldenPath = createBackendModule({
         config: coreServices.rootConfig,
         logger: coreServices.logger,
         scaffolder: scaffolderActionsExtensionPoint,
+        templating: scaffolderTemplatingExtensionPoint,
         catalog: catalogServiceRef,
         status: pluginStatusServiceRef,
       },
-      async init({ config, logger, scaffolder, catalog, status }) {
+      async init({ config, logger, scaffolder, templating, catalog, status }) {
+        // The skeletons pass every value through one of these (`${{ values.x | yaml }}`).
+        templating.addTemplateFilters(
+          Object.fromEntries(
+            Object.entries(GOLDEN_PATH_ENCODERS).map(([name, encode]) => [
+              name,
+              (value: unknown) => encode(value),
+            ]),
+          ),
+        );
         const id = { pluginId: 'scaffolder', moduleId: 'golden-path' };
         try {
           const settings = readGoldenPathSettings(config);

@@ -4,7 +4,9 @@ import {
   FormFieldBlueprint,
 } from '@backstage/plugin-scaffolder-react/alpha';
 import { ComponentNameField } from './ComponentNameField';
+import { GoldenPathTextField } from './GoldenPathTextField';
 import { validateComponentName } from './validateComponentName';
+import { validateGoldenPathText } from './validateGoldenPathText';
 
 /** `ui:field: GoldenPathComponentName` in a template's parameters. */
 const componentNameField = FormFieldBlueprint.make({
@@ -19,7 +21,20 @@ const componentNameField = FormFieldBlueprint.make({
   },
 });
 
+/** `ui:field: GoldenPathText` with `ui:options: { rule: description }` (or onCall, ...). */
+const textField = FormFieldBlueprint.make({
+  name: 'golden-path-text',
+  params: {
+    field: async () =>
+      createFormField({
+        name: 'GoldenPathText',
+        component: GoldenPathTextField,
+        validation: validateGoldenPathText as never,
+      }),
+  },
+});
+
 export const scaffolderModuleGoldenPath = createFrontendModule({
   pluginId: 'scaffolder',
-  extensions: [componentNameField],
+  extensions: [componentNameField, textField],
 });

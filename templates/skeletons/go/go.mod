@@ -1,6 +1,6 @@
-module github.com/${{ values.githubSlug }}
+module ${{ ('github.com/' ~ values.githubSlug) | go }}
 
-go 1.23.0
+go 1.27
 
 require github.com/prometheus/client_golang v1.23.2
 

@@ -1,4 +1,4 @@
-# ${{ values.description }}
+# An encrypted, versioned S3 bucket that blocks public access (see README.md).
 #
 # Tags come from the caller's provider default_tags (Team, Service, Environment,
 # CostCenter, ManagedBy), so this module sets none of its own.

@@ -328,6 +328,25 @@ export async function startFakeGitHub(
           url: `${apiBase()}/orgs/${account.login}`,
         });
       }
+      // PUT /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}: 204, no body.
+      if (
+        method === 'PUT' &&
+        parts.length === 7 &&
+        parts[0] === 'orgs' &&
+        parts[2] === 'teams' &&
+        parts[4] === 'repos'
+      ) {
+        const doc = `${DOCS}/teams/teams#add-or-update-team-repository-permissions`;
+        requireAuth(doc);
+        const org = accounts.get(parts[1].toLowerCase());
+        const repo = repositories.get(repoKey(parts[5], parts[6]));
+        if (org?.type !== 'Organization' || !repo) throw notFound(doc);
+        if (!['pull', 'triage', 'push', 'maintain', 'admin'].includes(String(body.permission))) {
+          throw apiError(422, 'Validation Failed', doc);
+        }
+        res.writeHead(204).end();
+        return undefined;
+      }
       // POST /orgs/{org}/repos, POST /user/repos
       const createInOrg =
         method === 'POST' &&

@@ -45,6 +45,8 @@ export async function startGoldenPathBackend(options: {
             githubOrganization: 'harbor-market',
             aws: {
               accountId: '123456789012',
+              // One account per environment, as a bank runs them.
+              accounts: { dev: '111111111111', staging: '222222222222', prod: '333333333333' },
               region: 'eu-west-1',
               stateBucket: 'harbor-market-terraform-state',
             },

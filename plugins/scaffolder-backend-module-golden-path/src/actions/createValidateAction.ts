@@ -1,15 +1,7 @@
 import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import {
-  checkComponentName,
-  checkCostCenter,
-  checkEnvironments,
-  checkOnCall,
-  checkSloTarget,
-  checkTier,
-  FieldProblem,
-} from '@internal/plugin-golden-path-common';
+import { checkGoldenPathInput, FieldProblem } from '@internal/plugin-golden-path-common';
 import { buildTemplateValues } from '../values/buildTemplateValues';
 import { checkAgainstCatalog } from './checkAgainstCatalog';
 import { GoldenPathSettings } from '../values/goldenPathSettings';
@@ -26,7 +18,7 @@ export function createValidateAction(options: {
   return createTemplateAction({
     id: 'golden-path:validate',
     description:
-      'Checks golden-path input (name free, owner a group, system known, SLO target 90–99.999, ...) and outputs the template values',
+      'Checks golden-path input with the form\'s rules (one-line text, bounded lengths, cron schedule, name free, owner a team, system known, SLO target 90–99.999, ...) and outputs the template values',
     schema: {
       input: {
         kind: z => z.enum(['http', 'worker', 'terraform-module']),
@@ -52,33 +44,19 @@ export function createValidateAction(options: {
     },
     async handler(ctx) {
       const input = ctx.input;
-      const isWorkload = input.kind !== 'terraform-module';
-      const problems: FieldProblem[] = [
-        ...checkComponentName(input.name),
-        ...checkOnCall(input.onCall),
-        ...checkCostCenter(input.costCenter),
-        // Only workloads run in environments against an availability target.
-        ...(isWorkload
-          ? [
-              ...checkTier(input.tier),
-              ...checkSloTarget(input.sloTarget),
-              ...checkEnvironments(input.environments),
-            ]
-          : []),
-      ];
+      const problems: FieldProblem[] = checkGoldenPathInput(input);
+      // Refs that are not one line of text are not worth a catalog lookup.
+      const badRefs = new Set(problems.map(p => p.field));
       problems.push(
         ...(await checkAgainstCatalog(
           input,
           options.catalog,
           await ctx.getInitiatorCredentials(),
+          { skip: badRefs },
         )),
       );
       if (problems.length > 0) {
-        throw new InputError(
-          `The template input needs fixing before anything is created:\n${problems
-            .map(p => `- ${p.field}: ${p.message}`)
-            .join('\n')}`,
-        );
+        throw inputRefusal(problems);
       }
       ctx.logger.info(
         `${input.name}: name is free, owner ${input.owner} and system ${input.system} exist`,
@@ -88,4 +66,19 @@ export function createValidateAction(options: {
       ctx.output('environmentValues', environmentValues);
     },
   });
+}
+
+/**
+ * The refusal of bad input. The scaffolder writes a failed step's `stack` into the task
+ * log; a refusal is about the user's input, not a fault in the server, so its stack is
+ * its message alone.
+ */
+export function inputRefusal(problems: FieldProblem[]): InputError {
+  const error = new InputError(
+    `The template input needs fixing before anything is created:\n${problems
+      .map(p => `- ${p.field}: ${p.message}`)
+      .join('\n')}`,
+  );
+  error.stack = `${error.name}: ${error.message}`;
+  return error;
 }

@@ -1,10 +1,14 @@
 import { buildTemplateValues } from './buildTemplateValues';
 
+import { DEFAULT_BASE_IMAGES } from './goldenPathSettings';
+
 const settings = {
   githubOrganization: 'harbor-market',
-  awsAccountId: '123456789012',
+  platformTeam: 'platform',
+  awsAccountIds: { dev: '111111111111', staging: '222222222222', prod: '333333333333' },
   awsRegion: 'eu-west-1',
   stateBucket: 'harbor-market-terraform-state',
+  baseImages: DEFAULT_BASE_IMAGES,
 };
 
 describe('buildTemplateValues', () => {
@@ -35,7 +39,12 @@ describe('buildTemplateValues', () => {
       sloTargetRatio: '0.9995',
       errorBudget: '0.0005',
       githubSlug: 'harbor-market/basket-service',
-      imageRepository: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/basket-service',
+      // Each environment in its own account, with its own image repository.
+      deployments: [
+        { environment: 'dev', awsAccountId: '111111111111', imageRepository: '111111111111.dkr.ecr.eu-west-1.amazonaws.com/basket-service' },
+        { environment: 'prod', awsAccountId: '333333333333', imageRepository: '333333333333.dkr.ecr.eu-west-1.amazonaws.com/basket-service' },
+      ],
+      cronJob: null,
       // Environments come out in promotion order whatever order they were picked in.
       environments: ['dev', 'prod'],
     });
@@ -45,7 +54,38 @@ describe('buildTemplateValues', () => {
       ['1d', '2h', '0.0015'],
       ['3d', '6h', '0.0005'],
     ]);
-    expect(environmentValues.map(v => v.environment)).toEqual(['dev', 'prod']);
+    expect(environmentValues.map(v => [v.environment, v.awsAccountId])).toEqual([
+      ['dev', '111111111111'],
+      ['prod', '333333333333'],
+    ]);
+  });
+
+  it('gives a CronJob the age of its last success after which one run was missed', () => {
+    const { values } = buildTemplateValues(
+      {
+        kind: 'worker',
+        name: 'nightly-reconcile',
+        description: 'Reconciles the ledger',
+        owner: 'checkout',
+        system: 'commerce-core',
+        language: 'go',
+        tier: 'tier-3',
+        sloTarget: 99,
+        onCall: 'slack:checkout',
+        costCenter: 'CC-1042',
+        environments: ['prod'],
+        schedule: '0 2 * * *',
+        templateName: 'worker',
+        templateVersion: '1.0.0',
+      },
+      settings,
+    );
+    // A day between runs, plus 5 minutes' starting deadline and an hour's run.
+    expect(values.cronJob).toEqual({
+      startingDeadlineSeconds: 300,
+      activeDeadlineSeconds: 3600,
+      lastSuccessMaxAgeSeconds: 86_400 + 300 + 3600,
+    });
   });
 
   it('leaves SLO values empty for a Terraform module, which has no availability target', () => {

@@ -5,7 +5,11 @@ import {
   formatRatio,
   MULTI_WINDOW_BURN_RATE_ALERTS,
 } from '@internal/plugin-slo-common';
-import { Environment, ENVIRONMENTS } from '@internal/plugin-golden-path-common';
+import {
+  Environment,
+  ENVIRONMENTS,
+  longestCronIntervalSeconds,
+} from '@internal/plugin-golden-path-common';
 import { GoldenPathSettings } from './goldenPathSettings';
 
 /** What a golden-path form collects (see each template.yaml). */
@@ -28,6 +32,10 @@ export interface GoldenPathInput {
   templateVersion: string;
 }
 
+/** A CronJob run may start this late (startingDeadlineSeconds) and take this long. */
+const CRON_STARTING_DEADLINE_SECONDS = 300;
+const CRON_ACTIVE_DEADLINE_SECONDS = 3600;
+
 /**
  * Every value the skeletons under templates/skeletons read (templates/README.md lists
  * them), computed once here so that templates hold no arithmetic.
@@ -37,6 +45,15 @@ export function buildTemplateValues(input: GoldenPathInput, settings: GoldenPath
   const systemRef = parseEntityRef(input.system, { defaultKind: 'system' });
   const environments = ENVIRONMENTS.filter(e => (input.environments ?? []).includes(e));
   const slo = input.sloTarget;
+  const schedule = input.kind === 'worker' ? input.schedule ?? '' : '';
+  const imageRepository = (environment: Environment) =>
+    `${settings.awsAccountIds[environment]}.dkr.ecr.${settings.awsRegion}.amazonaws.com/${input.name}`;
+  /** What differs per environment: its account, and the image repository its root creates. */
+  const deployments = environments.map(environment => ({
+    environment,
+    awsAccountId: settings.awsAccountIds[environment],
+    imageRepository: imageRepository(environment),
+  }));
   const values = {
     kind: input.kind,
     name: input.name,
@@ -61,22 +78,35 @@ export function buildTemplateValues(input: GoldenPathInput, settings: GoldenPath
     costCenter: input.costCenter,
     environments,
     database: input.database ?? false,
-    schedule: input.schedule ?? '',
+    schedule,
+    cronJob: schedule
+      ? {
+          startingDeadlineSeconds: CRON_STARTING_DEADLINE_SECONDS,
+          activeDeadlineSeconds: CRON_ACTIVE_DEADLINE_SECONDS,
+          // One missed or failed run: the longest gap between runs, plus how late a run
+          // may start and how long it may take.
+          lastSuccessMaxAgeSeconds:
+            longestCronIntervalSeconds(schedule) +
+            CRON_STARTING_DEADLINE_SECONDS +
+            CRON_ACTIVE_DEADLINE_SECONDS,
+        }
+      : null,
     githubOrganization: settings.githubOrganization,
     githubSlug: `${settings.githubOrganization}/${input.name}`,
-    awsAccountId: settings.awsAccountId,
+    platformTeam: settings.platformTeam,
+    deployments,
     awsRegion: settings.awsRegion,
     stateBucket: settings.stateBucket,
-    imageRepository: `${settings.awsAccountId}.dkr.ecr.${settings.awsRegion}.amazonaws.com/${input.name}`,
+    baseImages: settings.baseImages,
     templateName: input.templateName,
     templateVersion: input.templateVersion,
   };
   return {
     values,
     /** One set of values per environment root (`terraform/environments/<env>`). */
-    environmentValues: environments.map((environment: Environment) => ({
+    environmentValues: deployments.map(deployment => ({
       ...values,
-      environment,
+      ...deployment,
     })),
   };
 }

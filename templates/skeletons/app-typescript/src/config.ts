@@ -8,7 +8,7 @@ export interface Config {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
-    serviceName: '${{ values.name }}',
+    serviceName: ${{ values.name | ts }},
     httpPort: readPort(env, 'HTTP_PORT', 8080),
     metricsPort: readPort(env, 'METRICS_PORT', 9090),
     shutdownDelayMs: readInteger(env, 'SHUTDOWN_DELAY_MS', 5000),

@@ -35,22 +35,50 @@ tier: {{ required "ownership.tier is required" .Values.ownership.tier }}
 {{- .Values.image.tag | default .Chart.AppVersion }}
 {{- end }}
 
+{{/*
+The environment being deployed, from environments, as JSON; {} while environment is empty.
+*/}}
+{{- define "app.environment" -}}
+{{- if .Values.environment }}
+{{- $environment := get .Values.environments .Values.environment }}
+{{- if not $environment }}
+{{- fail (printf "environment %q is not one of environments (%s)" .Values.environment (keys .Values.environments | sortAlpha | join ", ")) }}
+{{- end }}
+{{- toJson $environment }}
+{{- else }}
+{{- "{}" }}
+{{- end }}
+{{- end }}
+
+{{- define "app.imageRepository" -}}
+{{- $environment := include "app.environment" . | fromJson }}
+{{- if .Values.image.repository }}
+{{- .Values.image.repository }}
+{{- else if $environment }}
+{{- $environment.imageRepository }}
+{{- else }}
+{{- (index .Values.environments (keys .Values.environments | sortAlpha | first)).imageRepository }}
+{{- end }}
+{{- end }}
+
 {{- define "app.image" -}}
 {{- if .Values.image.digest }}
-{{- printf "%s@%s" .Values.image.repository .Values.image.digest }}
+{{- printf "%s@%s" (include "app.imageRepository" .) .Values.image.digest }}
 {{- else }}
-{{- printf "%s:%s" .Values.image.repository (include "app.imageTag" .) }}
+{{- printf "%s:%s" (include "app.imageRepository" .) (include "app.imageTag" .) }}
 {{- end }}
 {{- end }}
 
 {{/*
-IAM role for IRSA: serviceAccount.roleArn, else the role Terraform names <name>-<environment>.
+IAM role for IRSA: serviceAccount.roleArn, else the role Terraform names <name>-<environment>
+in the environment's account.
 */}}
 {{- define "app.roleArn" -}}
+{{- $environment := include "app.environment" . | fromJson }}
 {{- if .Values.serviceAccount.roleArn }}
 {{- .Values.serviceAccount.roleArn }}
-{{- else if .Values.environment }}
-{{- printf "arn:aws:iam::%s:role/%s-%s" (toString .Values.serviceAccount.awsAccountId) (include "app.name" .) .Values.environment }}
+{{- else if $environment }}
+{{- printf "arn:aws:iam::%s:role/%s-%s" (toString $environment.awsAccountId) (include "app.name" .) .Values.environment }}
 {{- end }}
 {{- end }}
 
@@ -92,13 +120,6 @@ containers:
       {{- end }}
       - name: METRICS_PORT
         value: {{ .Values.ports.metrics | quote }}
-      {%- if values.language == 'go' %}
-      # Go before 1.25 sizes its scheduler to the node's cores, not to the CPU limit.
-      - name: GOMAXPROCS
-        valueFrom:
-          resourceFieldRef:
-            resource: limits.cpu
-      {%- endif %}
       {{- if $cronJob }}
       - name: PUSHGATEWAY_URL
         value: {{ .Values.metrics.pushgatewayUrl | quote }}

@@ -2,7 +2,7 @@
 mock_provider "aws" {}
 
 variables {
-  name        = "${{ values.name }}-test"
+  name        = ${{ (values.name ~ '-test') | hcl }}
   environment = "prod"
 }
 
@@ -10,7 +10,8 @@ run "encrypts_with_kms_and_blocks_public_access" {
   command = plan
 
   assert {
-    condition     = aws_s3_bucket_server_side_encryption_configuration.this.rule[0].apply_server_side_encryption_by_default[0].sse_algorithm == "aws:kms"
+    # rule and apply_server_side_encryption_by_default are sets, which have no index.
+    condition     = one(flatten([for rule in aws_s3_bucket_server_side_encryption_configuration.this.rule : [for default in rule.apply_server_side_encryption_by_default : default.sse_algorithm]])) == "aws:kms"
     error_message = "Objects must be encrypted with KMS."
   }
 

@@ -1,14 +1,14 @@
 module "service" {
   source = "../../modules/service"
 
-  name                  = "${{ values.name }}"
-  environment           = "${{ values.environment }}"
-  tier                  = "${{ values.tier }}"
-  kubernetes_namespace  = "${{ values.ownerName }}"
+  name                  = ${{ values.name | hcl }}
+  environment           = ${{ values.environment | hcl }}
+  tier                  = ${{ values.tier | hcl }}
+  kubernetes_namespace  = ${{ values.ownerName | hcl }}
   eks_oidc_provider_arn = nonsensitive(data.aws_ssm_parameter.eks_oidc_provider_arn.value)
 
-  # All environments share one image repository; the first environment creates it.
-  create_image_repository = {% if values.environment == values.environments[0] %}true{% else %}false{% endif %}
+  # Each environment is its own AWS account, so each root creates its own image repository.
+  create_image_repository = true
 
   database_enabled    = {% if values.database %}true{% else %}false{% endif %}
   deletion_protection = {% if values.environment == 'prod' %}true{% else %}false{% endif %}

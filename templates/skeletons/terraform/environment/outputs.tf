@@ -4,7 +4,7 @@ output "service_account_role_arn" {
 }
 
 output "image_repository_url" {
-  description = "ECR repository URL, or null when another environment creates it."
+  description = "URL of the service's ECR repository in this environment's account."
   value       = module.service.image_repository_url
 }
 

@@ -1,7 +1,7 @@
 variable "platform_parameters_path" {
   type        = string
   description = "SSM Parameter Store path under which the platform team publishes this environment's EKS OIDC provider ARN and network ids."
-  default     = "/platform/${{ values.environment }}"
+  default     = ${{ ('/platform/' ~ values.environment) | hcl }}
 
   validation {
     condition     = can(regex("^/[A-Za-z0-9_./-]*[A-Za-z0-9_.-]$", var.platform_parameters_path))

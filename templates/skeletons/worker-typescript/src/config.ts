@@ -12,7 +12,7 @@ export interface Config {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
-    serviceName: '${{ values.name }}',
+    serviceName: ${{ values.name | ts }},
     metricsPort: readPort(env, 'METRICS_PORT', 9090),
 {%- if values.schedule %}
     // A run ends at the first poll that finds nothing, so it need not wait long.

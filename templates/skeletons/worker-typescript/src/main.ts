@@ -2,7 +2,7 @@ import { loadConfig } from './config.ts';
 import { handleJob } from './handleJob.ts';
 import { log } from './log.ts';
 {%- if values.schedule %}
-import { createWorkerMetrics, pushMetrics } from './metrics.ts';
+import { createWorkerMetrics, pushMetrics, recordSuccessfulRun } from './metrics.ts';
 {%- else %}
 import { createWorkerMetrics } from './metrics.ts';
 {%- endif %}
@@ -27,7 +27,7 @@ const health = await startHealthServer({ port: config.metricsPort, registry: met
 health.setReady(true);
 log.info('started', { service: config.serviceName, metricsPort: health.port });
 {% if values.schedule %}
-// One run of the CronJob (${{ values.schedule }}): work through the jobs waiting now, then
+// One run of the CronJob: work through the jobs waiting now, then
 // exit so that the Job completes.
 const summary = await consume({
   queue,
@@ -41,6 +41,9 @@ const summary = await consume({
 log.info('run finished', { ...summary });
 
 if (config.pushgatewayUrl) {
+  if (summary.failed === 0) {
+    recordSuccessfulRun(metrics, config.serviceName);
+  }
   try {
     await pushMetrics(metrics.registry, config.pushgatewayUrl, config.serviceName);
   } catch (error) {

@@ -1,4 +1,4 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 export type Outcome = 'success' | 'failure';
 
@@ -38,8 +38,27 @@ export function createWorkerMetrics(serviceName: string): WorkerMetrics {
 }
 
 /**
- * Replaces this job's metrics on a Prometheus Pushgateway. Scheduled runs end before
- * Prometheus would scrape them, so they push their counts instead.
+ * Marks this run as a success: job_last_success_timestamp_seconds{service}, which the
+ * chart's CronJobLastSuccessTooOld alert reads. Only a run that succeeded registers it.
+ */
+export function recordSuccessfulRun(
+  metrics: WorkerMetrics,
+  serviceName: string,
+  at: Date = new Date(),
+): void {
+  const lastSuccess = new Gauge({
+    name: 'job_last_success_timestamp_seconds',
+    help: 'When a run of the job last succeeded, in seconds since 1970.',
+    labelNames: ['service'],
+    registers: [metrics.registry],
+  });
+  lastSuccess.set({ service: serviceName }, at.getTime() / 1000);
+}
+
+/**
+ * Sends this run's metrics to a Prometheus Pushgateway: scheduled runs end before
+ * Prometheus would scrape them. POST replaces only the metrics this push carries, so a
+ * failed run, which carries no success time, leaves the last one in place.
  */
 export async function pushMetrics(
   registry: Registry,
@@ -48,7 +67,7 @@ export async function pushMetrics(
 ): Promise<void> {
   const base = gatewayUrl.endsWith('/') ? gatewayUrl : `${gatewayUrl}/`;
   const response = await fetch(new URL(`metrics/job/${encodeURIComponent(job)}`, base), {
-    method: 'PUT',
+    method: 'POST',
     headers: { 'Content-Type': registry.contentType },
     body: await registry.metrics(),
     signal: AbortSignal.timeout(10_000),

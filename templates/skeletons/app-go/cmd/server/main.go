@@ -1,4 +1,4 @@
-// Command server runs ${{ values.name }}: the HTTP API on HTTP_PORT and Prometheus metrics on
+// Command server runs the service: the HTTP API on HTTP_PORT and Prometheus metrics on
 // METRICS_PORT.
 package main
 
@@ -13,10 +13,10 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/${{ values.githubSlug }}/internal/httpserver"
+	${{ ('github.com/' ~ values.githubSlug ~ '/internal/httpserver') | go }}
 )
 
-const serviceName = "${{ values.name }}"
+const serviceName = ${{ values.name | go }}
 
 // Kubernetes sends SIGKILL terminationGracePeriodSeconds (30 s in the chart) after SIGTERM;
 // in-flight requests get what is left of that after the shutdown delay.

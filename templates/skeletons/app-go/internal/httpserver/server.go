@@ -1,4 +1,4 @@
-// Package httpserver serves the ${{ values.name }} API, its health probes and its metrics.
+// Package httpserver serves the API, its health probes and its metrics.
 package httpserver
 
 import (

@@ -1,12 +1,12 @@
 provider "aws" {
-  region = "${{ values.awsRegion }}"
+  region = ${{ values.awsRegion | hcl }}
 
   default_tags {
     tags = {
-      Team        = "${{ values.ownerName }}"
-      Service     = "${{ values.name }}-example"
+      Team        = ${{ values.ownerName | hcl }}
+      Service     = ${{ (values.name ~ '-example') | hcl }}
       Environment = "dev"
-      CostCenter  = "${{ values.costCenter }}"
+      CostCenter  = ${{ values.costCenter | hcl }}
       ManagedBy   = "terraform"
     }
   }
@@ -15,7 +15,7 @@ provider "aws" {
 module "bucket" {
   source = "../.."
 
-  name        = "${{ values.name }}-example"
+  name        = ${{ (values.name ~ '-example') | hcl }}
   environment = "dev"
 }
 

@@ -1,9 +1,9 @@
 {%- if values.schedule -%}
-// Command worker runs ${{ values.name }} once per CronJob schedule (${{ values.schedule }}): it
+// Command worker runs one scheduled run of the service (a CronJob): it
 // works through the jobs waiting, pushes its metrics and exits. METRICS_PORT serves /metrics,
 // /healthz and /readyz meanwhile.
 {%- else -%}
-// Command worker runs ${{ values.name }}: it takes jobs from the queue until SIGTERM.
+// Command worker runs the service: it takes jobs from the queue until SIGTERM.
 // METRICS_PORT serves /metrics, /healthz and /readyz.
 {%- endif %}
 package main
@@ -24,11 +24,11 @@ import (
 {% if values.schedule %}
 	"github.com/prometheus/client_golang/prometheus/push"
 {% endif %}
-	"github.com/${{ values.githubSlug }}/internal/health"
-	"github.com/${{ values.githubSlug }}/internal/worker"
+	${{ ('github.com/' ~ values.githubSlug ~ '/internal/health') | go }}
+	${{ ('github.com/' ~ values.githubSlug ~ '/internal/worker') | go }}
 )
 
-const serviceName = "${{ values.name }}"
+const serviceName = ${{ values.name | go }}
 
 func main() {
 	logger := slog.New(slog.NewJSONHandler(os.Stdout, nil)).With("service", serviceName)
@@ -79,7 +79,8 @@ func run(logger *slog.Logger) error {
 	summary, runErr := consumer.Run(ctx, true)
 	logger.Info("run finished", "succeeded", summary.Succeeded, "failed", summary.Failed)
 	if cfg.pushgatewayURL != "" {
-		if err := pushMetrics(cfg.pushgatewayURL, metrics); err != nil {
+		succeeded := runErr == nil && summary.Failed == 0
+		if err := pushMetrics(cfg.pushgatewayURL, metrics, succeeded); err != nil {
 			logger.Error("pushing metrics failed", "error", err)
 		}
 	}
@@ -105,12 +106,18 @@ func run(logger *slog.Logger) error {
 	return nil
 }
 
-// pushMetrics replaces this job's metrics on the Pushgateway: the pod ends before
-// Prometheus would scrape it.
-func pushMetrics(gatewayURL string, metrics *worker.Metrics) error {
+// pushMetrics sends this run's metrics to the Pushgateway: the pod ends before Prometheus
+// would scrape it. A run that succeeded also sends the time it succeeded, which the
+// chart's CronJobLastSuccessTooOld alert reads. Add (an HTTP POST) replaces only the
+// metrics this push carries, so a failed run leaves the last success time in place.
+func pushMetrics(gatewayURL string, metrics *worker.Metrics, succeeded bool) error {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	return push.New(gatewayURL, serviceName).Gatherer(metrics.Registry()).PushContext(ctx)
+	pusher := push.New(gatewayURL, serviceName).Gatherer(metrics.Registry())
+	if succeeded {
+		pusher = pusher.Collector(worker.LastSuccess(serviceName, time.Now()))
+	}
+	return pusher.AddContext(ctx)
 }
 {%- else %}
 	return runErr

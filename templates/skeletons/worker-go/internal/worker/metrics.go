@@ -61,3 +61,15 @@ func (m *Metrics) observe(outcome string, took time.Duration) {
 	m.jobsProcessed.WithLabelValues(m.service, outcome).Inc()
 	m.jobDuration.WithLabelValues(m.service, outcome).Observe(took.Seconds())
 }
+
+// LastSuccess is job_last_success_timestamp_seconds{service}: when a scheduled run last
+// succeeded, pushed only by runs that succeed.
+func LastSuccess(service string, at time.Time) prometheus.Collector {
+	gauge := prometheus.NewGauge(prometheus.GaugeOpts{
+		Name:        "job_last_success_timestamp_seconds",
+		Help:        "When a run of the job last succeeded, in seconds since 1970.",
+		ConstLabels: prometheus.Labels{"service": service},
+	})
+	gauge.Set(float64(at.UnixNano()) / 1e9)
+	return gauge
+}
