@@ -1,3 +1,4 @@
 export { DemoDataLabel } from './DemoDataLabel';
 export { StaleDataNotice } from './StaleDataNotice';
 export { formatAge } from './formatAge';
+export { formatDuration } from './format/formatDuration';
