@@ -1,11 +1,16 @@
 import { Config, readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
+import { DEFAULT_TIME_ZONE, isValidTimeZone } from '@internal/plugin-platform-review-common';
 
 export interface DoraSettings {
   demo: boolean;
   host: string;
   environment: string;
   deployWorkflow: string | null;
+  /** Deploy-workflow runs that count: on this branch (null: the repository's default) and event (null: any). */
+  runFilter: { branch: string | null; event: string | null };
+  /** Weeks of the trend start on Monday 00:00 here: `platformReview.timeZone`, as in the weekly review. */
+  timeZone: string;
   concurrency: number;
   requestTimeoutMs: number;
   maxRateLimitWaitSeconds: number;
@@ -23,11 +28,20 @@ export function readDoraConfig(config: Config): DoraSettings {
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 50) {
     throw new Error(`dora.github.concurrency is ${concurrency}; use a whole number from 1 to 50 (GitHub allows 100 concurrent requests per token)`);
   }
+  const timeZone = config.getOptionalString('platformReview.timeZone') ?? DEFAULT_TIME_ZONE;
+  if (!isValidTimeZone(timeZone)) {
+    throw new Error(`platformReview.timeZone "${timeZone}" is not an IANA time zone; use one such as Europe/Berlin or UTC`);
+  }
   return {
     demo: dora?.getOptionalBoolean('demo.enabled') ?? false,
     host: github?.getOptionalString('host') ?? 'github.com',
     environment: github?.getOptionalString('environment') ?? 'production',
     deployWorkflow: github?.getOptionalString('deployWorkflow') ?? null,
+    runFilter: {
+      branch: github?.getOptionalString('deployBranch') ?? null,
+      event: github?.getOptionalString('deployEvent') ?? null,
+    },
+    timeZone,
     concurrency,
     requestTimeoutMs: durationToMilliseconds(duration(github, 'requestTimeout', { seconds: 30 })),
     maxRateLimitWaitSeconds: durationToMilliseconds(duration(github, 'maxRateLimitWait', { minutes: 15 })) / 1000,
