@@ -2,3 +2,4 @@ export { DemoDataLabel } from './DemoDataLabel';
 export { StaleDataNotice } from './StaleDataNotice';
 export { formatAge } from './formatAge';
 export { formatDuration } from './format/formatDuration';
+export { durationTicks } from './format/durationTicks';

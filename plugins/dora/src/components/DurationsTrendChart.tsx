@@ -1,12 +1,11 @@
 import { WeeklyDoraPoint } from '@internal/plugin-dora-common';
-import { formatDuration } from '@internal/portal-react';
+import { durationTicks, formatDuration } from '@internal/portal-react';
 import { useTheme } from '@material-ui/core/styles';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { weekLabel } from './weekLabel';
 
 const LEAD = 'Median lead time';
 const RECOVERY = 'Median recovery';
-const hours = (seconds: number | null) => (seconds === null ? null : seconds / 3600);
 
 /**
  * Per week: the median lead time of the commits shipped and the median recovery of the
@@ -17,9 +16,10 @@ export function DurationsTrendChart(props: { weekly: WeeklyDoraPoint[]; timeZone
   const theme = useTheme();
   const data = props.weekly.map(p => ({
     week: weekLabel(p.weekStart, props.timeZone),
-    [LEAD]: hours(p.medianLeadTimeSeconds),
-    [RECOVERY]: hours(p.medianRecoverySeconds),
+    [LEAD]: p.medianLeadTimeSeconds,
+    [RECOVERY]: p.medianRecoverySeconds,
   }));
+  const ticks = durationTicks(Math.max(0, ...props.weekly.flatMap(p => [p.medianLeadTimeSeconds ?? 0, p.medianRecoverySeconds ?? 0])));
   const tick = { fontSize: 11, fill: theme.palette.text.secondary };
   return (
     <figure
@@ -37,9 +37,9 @@ export function DurationsTrendChart(props: { weekly: WeeklyDoraPoint[]; timeZone
         <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" stroke={theme.palette.divider} />
           <XAxis dataKey="week" tick={tick} />
-          <YAxis tickFormatter={(h: number) => formatDuration(h * 3600)} tick={tick} width={64} />
+          <YAxis ticks={ticks} domain={[0, ticks[ticks.length - 1]]} tickFormatter={(s: number) => formatDuration(s)} tick={tick} width={64} />
           <Tooltip
-            formatter={value => (value === null || value === undefined ? 'none that week' : formatDuration(Number(value) * 3600))}
+            formatter={value => (value === null || value === undefined ? 'none that week' : formatDuration(Number(value)))}
             contentStyle={{ background: theme.palette.background.paper, border: `1px solid ${theme.palette.divider}` }}
           />
           <Legend wrapperStyle={{ fontSize: 12 }} />

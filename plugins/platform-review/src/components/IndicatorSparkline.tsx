@@ -3,6 +3,7 @@ import Paper from '@material-ui/core/Paper';
 import { useTheme } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
 import { Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, TooltipProps, XAxis, YAxis } from 'recharts';
+import { durationTicks, formatDuration } from '@internal/portal-react';
 import { REVIEW_FORMATTERS } from '../format/reviewFormatters';
 import { RATING_COLOURS } from './RatingChip';
 
@@ -69,7 +70,8 @@ function ActiveDot(props: { cx?: number; cy?: number; payload?: Point }) {
 export function IndicatorSparkline(props: { indicator: IndicatorReport }) {
   const theme = useTheme();
   const { indicator } = props;
-  const scale = indicator.unit === '%' ? 100 : 1;
+  // Plotted in percent for shares and in seconds for durations (round duration ticks).
+  const scale = { '%': 100, min: 60 }[indicator.unit] ?? 1;
   const data: Point[] = indicator.history.map(p => ({
     week: p.isoWeek.slice(5),
     isoWeek: p.isoWeek,
@@ -78,6 +80,14 @@ export function IndicatorSparkline(props: { indicator: IndicatorReport }) {
     rating: p.rating ?? 'unknown',
   }));
   const tick = { fontSize: 10, fill: theme.palette.text.secondary };
+  const largest = Math.max(indicator.target * scale, ...data.map(p => p.value ?? 0));
+  const ticks = indicator.unit === 'min' ? durationTicks(largest) : undefined;
+  const tickLabel = (v: number) => {
+    if (indicator.unit === 'min') return formatDuration(v);
+    return indicator.unit === '%' ? `${v}%` : String(v);
+  };
+  // Other units are named once beside the axis; their ticks are plain numbers.
+  const unitLabel = indicator.unit === 'min' || indicator.unit === '%' ? '' : indicator.unit;
   return (
     <figure
       style={{ margin: 0 }}
@@ -89,11 +99,13 @@ export function IndicatorSparkline(props: { indicator: IndicatorReport }) {
         <LineChart data={data} margin={{ top: 8, right: 12, bottom: 0, left: 4 }} accessibilityLayer>
           <XAxis dataKey="week" tick={tick} interval="preserveStartEnd" />
           <YAxis
-            domain={[0, 'auto']}
+            domain={ticks ? [0, ticks[ticks.length - 1]] : [0, 'auto']}
+            ticks={ticks}
             tickCount={4}
-            width={72}
+            width={indicator.unit === 'min' ? 56 : 48}
             tick={tick}
-            tickFormatter={(v: number) => formatValue(indicator, v / scale, REVIEW_FORMATTERS)}
+            tickFormatter={tickLabel}
+            label={{ value: unitLabel, angle: -90, position: 'insideLeft', fontSize: 10, fill: theme.palette.text.secondary }}
           />
           <Tooltip content={<PointTooltip indicator={indicator} />} />
           <ReferenceLine y={indicator.target * scale} stroke={theme.palette.text.secondary} strokeDasharray="4 4" ifOverflow="extendDomain" />
