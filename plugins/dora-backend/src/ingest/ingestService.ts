@@ -52,9 +52,13 @@ export async function ingestService(
       }
     }
   } else {
-    const known = await store.deploymentIds(service.entityRef);
+    let known = new Set<string>();
     const listed = await readListing(service, store, {
       etag: service.deploymentsEtag,
+      // Only when something changed: an unchanged listing (304) costs no database read.
+      loadKnown: async () => {
+        known = await store.deploymentIds(service.entityRef);
+      },
       fetch: (page, etag) => client.listDeployments(repository, { environment: service.environment, page, etag }),
       isKnown: d => known.has(`deployment:${d.id}`),
       isOld: d => new Date(d.created_at) < since,
@@ -121,6 +125,8 @@ async function readListing<T>(
   listing: {
     etag: string | null;
     fetch: (page: number, etag?: string) => Promise<ConditionalPage<T>>;
+    /** Reads what is stored, once the first page shows there is something new. */
+    loadKnown: () => Promise<void>;
     isKnown: (item: T) => boolean;
     isOld: (item: T) => boolean;
     save: (items: T[]) => Promise<void>;
@@ -129,6 +135,7 @@ async function readListing<T>(
   const resuming = !service.listingComplete;
   const first = await listing.fetch(1, resuming ? undefined : listing.etag ?? undefined);
   if (first.notModified) return { firstPage: null };
+  await listing.loadKnown();
   // Whether a page reached items already stored, taken before its items are saved.
   let reachedKnown = first.items.some(listing.isKnown);
   await listing.save(first.items.filter(item => !listing.isOld(item)));
@@ -183,9 +190,12 @@ async function ingestWorkflowRuns(
     await store.updateService(service.entityRef, { defaultBranch: branch });
   }
   const event = options.runFilter.event ?? undefined;
-  const stored = new Map((await store.listDeployments(service.entityRef)).map(d => [d.deploymentId, d]));
+  let stored = new Map<string, StoredDeployment>();
   const listed = await readListing(service, store, {
     etag: service.runsEtag,
+    loadKnown: async () => {
+      stored = new Map((await store.listDeployments(service.entityRef)).map(d => [d.deploymentId, d]));
+    },
     fetch: (page, etag) => client.listWorkflowRuns(repository, workflow, { page, etag, branch: branch!, event }),
     // A run still going is read again until it finishes.
     isKnown: run => !!stored.get(`run:${run.id}`)?.final,
