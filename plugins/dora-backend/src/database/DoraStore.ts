@@ -338,6 +338,27 @@ export class DoraStore {
     }
   }
 
+  /**
+   * Forgets a component's workflow runs on any branch but `branch`: runs stored before only
+   * production runs counted (release branches, pull requests) stop counting.
+   */
+  async deleteRunsOffBranch(entityRef: string, branch: string) {
+    await this.knex.transaction(async tx => {
+      const off = (query: Knex.QueryBuilder) =>
+        query
+          .where({ entity_ref: entityRef })
+          .where('deployment_id', 'like', 'run:%')
+          .where(function otherBranch() {
+            this.whereNull('ref').orWhereNot('ref', branch);
+          });
+      const ids = (await off(tx('dora_deployments').select('deployment_id'))).map((r: { deployment_id: string }) => r.deployment_id);
+      for (let i = 0; i < ids.length; i += CHUNK) {
+        await tx('dora_deployment_commits').where({ entity_ref: entityRef }).whereIn('deployment_id', ids.slice(i, i + CHUNK)).delete();
+      }
+      await off(tx('dora_deployments')).delete();
+    });
+  }
+
   /** Drops history older than the metrics need. */
   async pruneBefore(createdBefore: Date) {
     await this.knex.transaction(async tx => {

@@ -189,6 +189,7 @@ async function ingestWorkflowRuns(
     branch = await client.getDefaultBranch(repository);
     await store.updateService(service.entityRef, { defaultBranch: branch });
   }
+  await store.deleteRunsOffBranch(service.entityRef, branch);
   const event = options.runFilter.event ?? undefined;
   let stored = new Map<string, StoredDeployment>();
   const listed = await readListing(service, store, {
