@@ -31,4 +31,5 @@ for (const run of result.runs) {
     `  ${run.label.padEnd(40)} ${String(run.requests).padStart(7)} requests  ${String(run.notModified).padStart(6)} × 304  ${String(run.countedAgainstRateLimit).padStart(7)} counted  ${(run.wallMs / 1000).toFixed(1).padStart(6)} s`,
   );
 }
+console.log(`  overview (all services and teams, 90 days) from the store: ${result.overviewMs.join(', ')} ms`);
 console.log(`  written to ${writeResult('dora', { date: new Date().toISOString(), ...result })}`);

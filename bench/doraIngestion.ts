@@ -10,6 +10,7 @@ import knexFactory from 'knex';
 import { DoraStore } from '../plugins/dora-backend/src/database/DoraStore';
 import { OctokitDeploymentsClient } from '../plugins/dora-backend/src/github/OctokitDeploymentsClient';
 import { DoraRefresher } from '../plugins/dora-backend/src/ingest/DoraRefresher';
+import { DoraReadModel } from '../plugins/dora-backend/src/service/DoraReadModel';
 import { FakeRepository, startFakeGitHubDeployments } from '../plugins/dora-backend/src/__testUtils__/fakeGitHubDeployments';
 import { shaOf } from '../plugins/dora-backend/src/__testUtils__/fakeHistory';
 
@@ -119,8 +120,23 @@ async function main() {
   });
   const tenPercent = await measure('incremental, 10% with a new deployment');
   const deployments = await knex('dora_deployments').count({ n: '*' });
+  // What pages wait for: the overview (every service and team, figures from the store).
+  const readModel = new DoraReadModel({ store, webBaseUrl: 'https://github.com', demo: false, timeZone: 'Europe/Berlin' });
+  const overviewMs: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const started = performance.now();
+    await readModel.overview(await store.listServices(), now, '90d');
+    overviewMs.push(Math.round(performance.now() - started));
+  }
   console.log(
-    JSON.stringify({ repositories, days, concurrency, deploymentsStored: Number(deployments[0].n), runs: [full, unchanged, tenPercent] }),
+    JSON.stringify({
+      repositories,
+      days,
+      concurrency,
+      deploymentsStored: Number(deployments[0].n),
+      runs: [full, unchanged, tenPercent],
+      overviewMs: overviewMs.sort((a, b) => a - b),
+    }),
   );
   await knex.destroy();
   await github.stop();

@@ -61,7 +61,7 @@ async function main() {
   const owners = new Map(services.map(s => [s.entityRef, s.ownerRef]));
   const serve = (cacheSeconds: number) => {
     const reviews = new WeeklyReviewService({
-      settings: { timeZone: zone, cacheSeconds, targets: DEFAULT_PLATFORM_TARGETS },
+      settings: { timeZone: zone, cacheSeconds, freezeMinimumMinutes: 60, targets: DEFAULT_PLATFORM_TARGETS },
       api: new ServiceTokenPluginApi({ discovery: fake.discovery, auth: mockServices.auth(), timeoutMs: 60_000 }),
       owners: async () => owners,
     });

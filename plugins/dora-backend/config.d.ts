@@ -20,6 +20,16 @@ export interface Config {
        * no deployments in the environment, e.g. `deploy.yml`. Default: none.
        */
       deployWorkflow?: string;
+      /**
+       * Only runs of the deploy workflow on this branch are production deployments (not
+       * `release/*`, preview or pull-request runs). Default: the repository's default branch.
+       */
+      deployBranch?: string;
+      /**
+       * Only runs of the deploy workflow triggered by this event count, e.g. `push` or
+       * `workflow_dispatch`. Default: any event (on the branch above).
+       */
+      deployEvent?: string;
       /** Repositories ingested at the same time. Default 8. */
       concurrency?: number;
       /** Per request. Default 30 seconds. */

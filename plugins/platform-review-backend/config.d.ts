@@ -8,6 +8,12 @@ export interface Config {
     timeZone?: string;
     /** How long a computed week is reused. @default 300 (past weeks: 10 times as long) */
     cacheSeconds?: number;
+    /**
+     * "Services frozen" counts a service in a week when it was frozen by the error-budget
+     * policy for at least this many minutes in a row; shorter freezes are flaps.
+     * @default 60
+     */
+    freezeMinimumMinutes?: number;
     /** Each indicator's target; green meets it, amber misses by at most 20% of it, red by more. */
     targets?: {
       /** Successful production deploys per day across all teams, at least. @default 20 */

@@ -29,6 +29,19 @@ test('the home page shows delivery performance and leads to the ranking', async 
   await expect(page.getByLabel(/^DORA tier: (Elite|High|Medium|Low)/).first()).toBeVisible();
 });
 
+test('the overview switches between 30 and 90 days and states its rules', async ({ page }) => {
+  await enterAsGuest(page);
+  await page.goto('/dora');
+  await expect(page.getByRole('heading', { name: 'Services and teams by DORA tier' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '90 days', pressed: true })).toBeVisible();
+  await expect(page.getByText(/Refreshed .* \(the oldest service's last complete read\)/)).toBeVisible();
+  await expect(page.getByText(/p90 is the nearest rank/)).toBeVisible();
+  await page.getByRole('button', { name: '30 days' }).click();
+  await expect(page).toHaveURL(/\/dora\?window=30d$/);
+  await expect(page.getByRole('button', { name: '30 days', pressed: true })).toBeVisible();
+  await expect(page.getByText('DORA 2024 performance clusters, over the last 30 days')).toBeVisible();
+});
+
 test('the sidebar reaches the overview page', async ({ page }) => {
   await enterAsGuest(page);
   await page.getByRole('link', { name: /Delivery perfo/ }).first().click();
@@ -51,6 +64,8 @@ test("a service shows its DORA card and tab with the latest deployments", async 
   await expect(page).toHaveURL(/checkout-service\/dora$/);
   await expect(page.getByText('harbor-market/checkout-service, environment "production"')).toBeVisible();
   await expect(page.getByRole('figure', { name: /Deployments per week over the last 13 weeks/ })).toBeVisible();
+  await expect(page.getByRole('figure', { name: /Median lead time and recovery per week/ })).toBeVisible();
+  await expect(page.getByText(/Weeks start on Monday 00:00 \(Europe\/Berlin\)/)).toBeVisible();
   const latest = page.getByRole('table').filter({ hasText: 'View on GitHub' });
   await expect(latest.getByRole('row', { name: /^(success|failure|in progress) Commit/ }).first()).toBeVisible();
   await expect(latest.getByRole('link', { name: /^Commit [0-9a-f]{7} on GitHub/ }).first()).toHaveAttribute(
@@ -65,6 +80,7 @@ test("a team page shows the team's tier and its services", async ({ page }) => {
   const card = infoCard(page, 'Delivery performance');
   await card.scrollIntoViewIfNeeded();
   await expect(card.getByLabel(/^DORA tier: /).first()).toBeVisible();
+  await expect(card.getByText(/Tier: the team's own figures/)).toBeVisible();
   for (const service of ['cart-service', 'checkout-service', 'pricing-service', 'promotions-service']) {
     await expect(card.getByRole('link', { name: service })).toBeVisible();
   }

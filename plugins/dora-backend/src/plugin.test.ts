@@ -66,6 +66,9 @@ describe('the dora backend plugin in demo mode', () => {
     expect(service.status).toBe(200);
     expect(service.body).toMatchObject({ demo: true, repository: 'harbor-market/checkout-service', environment: 'production' });
     expect(service.body.weekly).toHaveLength(13);
+    expect(service.body).toMatchObject({ window: '90d', timeZone: 'Europe/Berlin', history: { complete: true }, stale: false });
+    const month = await get('/api/dora/services/default/checkout-service?window=30d');
+    expect(month.body.metrics.windowDays).toBe(30);
     expect(service.body.latest.length).toBeGreaterThan(0);
 
     const team = await get('/api/dora/teams/default/checkout');
@@ -76,6 +79,7 @@ describe('the dora backend plugin in demo mode', () => {
 
     const overview = await get('/api/dora/overview');
     const ranks = overview.body.services.map((s: { metrics: { tier: null } }) => tierRank(s.metrics.tier));
+    expect(overview.body).toMatchObject({ window: '90d', windowDays: 90, servicesReading: 0, servicesStale: 0 });
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
     expect(overview.body.teams.map((t: { entityRef: string }) => t.entityRef).sort()).toEqual([
       'group:default/checkout',
@@ -89,6 +93,9 @@ describe('the dora backend plugin in demo mode', () => {
     const bad = await get('/api/dora/services/default/not%20a%20name');
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toMatch(/name "not a name" is not an entity name/);
+    const window = await get('/api/dora/overview?window=7d');
+    expect(window.status).toBe(400);
+    expect(window.body.error.message).toBe('Query parameter window is "7d"; use one of 30d, 90d');
     const missing = await get('/api/dora/services/default/no-repository');
     expect(missing.status).toBe(404);
     expect(missing.body.error.message).toMatch(/github\.com\/project-slug/);

@@ -2,7 +2,7 @@ import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api
 import { DefaultGithubCredentialsProvider, ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { PluginConfigError, pluginStartupServiceRef } from '@internal/portal-node';
-import { DORA_WINDOW_DAYS, DORA_TREND_WEEKS } from '@internal/plugin-dora-common';
+import { DORA_TREND_WEEKS, DORA_WINDOWS } from '@internal/plugin-dora-common';
 import { DoraStore } from './database/DoraStore';
 import { OctokitDeploymentsClient } from './github/OctokitDeploymentsClient';
 import { DoraRefresher } from './ingest/DoraRefresher';
@@ -28,6 +28,7 @@ export const doraPlugin = createBackendPlugin({
         // A bad setting stops this plugin only: it answers 503 with the reason (@internal/portal-node).
         await startup.run(async httpRouter => {
           const settings = readDoraConfig(config);
+          if (settings.timeZoneProblem) logger.warn(settings.timeZoneProblem);
           let client: OctokitDeploymentsClient | undefined;
           let webBaseUrl = `https://${settings.host}`;
           if (!settings.demo) {
@@ -59,9 +60,10 @@ export const doraPlugin = createBackendPlugin({
             client,
             environment: settings.environment,
             workflow: settings.deployWorkflow,
+            runFilter: settings.runFilter,
             concurrency: settings.concurrency,
-            // The metrics window, and the trend's 13 weeks plus the partial first one.
-            historyDays: Math.max(DORA_WINDOW_DAYS, DORA_TREND_WEEKS * 7 + 7),
+            // The longest metrics window, and the trend's 13 weeks plus the partial first one.
+            historyDays: Math.max(...Object.values(DORA_WINDOWS), DORA_TREND_WEEKS * 7 + 7),
           });
           // The scheduler runs this once across all replicas per interval.
           await scheduler.scheduleTask({
@@ -73,7 +75,12 @@ export const doraPlugin = createBackendPlugin({
               await refresher.refresh();
             },
           });
-          httpRouter.use(createRouter({ store, readModel: new DoraReadModel({ store, webBaseUrl, demo: settings.demo }) }));
+          httpRouter.use(
+            createRouter({
+              store,
+              readModel: new DoraReadModel({ store, webBaseUrl, demo: settings.demo, timeZone: settings.timeZone }),
+            }),
+          );
         });
       },
     });

@@ -12,6 +12,12 @@ export interface FinishedDeployment {
   commitTimesMs: number[];
 }
 
+/**
+ * One service's production deployments. Metrics take a list of these, never one merged
+ * timeline, so that one service's deployment can never "recover" another service's failure.
+ */
+export type ServiceHistory = FinishedDeployment[];
+
 export interface DoraMetrics {
   windowDays: number;
   /** Successful production deployments in the window. */
@@ -23,56 +29,75 @@ export interface DoraMetrics {
   /** failures / (successes + failures); null when nothing finished. */
   changeFailRate: number | null;
   recovery: {
-    /** null when no failure in the window has recovered yet. */
+    /** Median over recovered failed deployments; null when none in the window has recovered. */
     medianSeconds: number | null;
+    /** Failed deployments in the window that a later success of the same service recovered. */
     recovered: number;
-    /** A failure streak still waiting for its next successful deployment. */
-    unresolved: boolean;
+    /** Failed deployments in the window still waiting for their service's next success. */
+    unrecovered: number;
   };
   tier: DoraTier | null;
 }
 
+/** A failed deployment and when its service next deployed successfully (null: not yet). */
+export interface RecoverySample {
+  failedAtMs: number;
+  recoveredAtMs: number | null;
+}
+
 /**
- * DORA metrics over the `windowDays` ending at `now`:
- * - deploy frequency: successful deployments per day and per week;
- * - change lead time: commit time to the success of the deployment that first shipped it,
- *   median and p90 over every such commit;
- * - change fail rate: failed / finished deployments;
- * - failed deployment recovery time: from the first failure of a streak of failures to the
- *   next successful deployment, median over streaks that started in the window.
+ * One sample per failed deployment: its failure time to the next successful production
+ * deployment of the same service at or before `untilMs`. Two failures in a row give two
+ * samples, both ending at the same success.
  */
-export function computeDoraMetrics(
-  deployments: FinishedDeployment[],
-  options: { now: Date; windowDays: number },
-): DoraMetrics {
+export function recoverySamples(history: ServiceHistory, untilMs: number): RecoverySample[] {
+  const sorted = history.filter(d => d.finishedAtMs <= untilMs).sort((a, b) => a.finishedAtMs - b.finishedAtMs);
+  const samples: RecoverySample[] = [];
+  let waiting: RecoverySample[] = [];
+  for (const d of sorted) {
+    if (d.outcome === 'failure') {
+      const sample = { failedAtMs: d.finishedAtMs, recoveredAtMs: null };
+      samples.push(sample);
+      waiting.push(sample);
+    } else {
+      for (const sample of waiting) sample.recoveredAtMs = d.finishedAtMs;
+      waiting = [];
+    }
+  }
+  return samples;
+}
+
+/**
+ * DORA metrics of one service (one history) or a team (its services' histories) over the
+ * `windowDays` ending at `now`:
+ * - deploy frequency: successful deployments per day and per week (a team's: all of them);
+ * - change lead time: commit time to the success of the deployment that first shipped it,
+ *   median and nearest-rank p90 over every such commit;
+ * - change fail rate: failed / finished deployments;
+ * - failed deployment recovery time: per failed deployment in the window, its failure to
+ *   the next successful deployment of the same service; the median of those samples
+ *   (a team's: of all its services' samples pooled);
+ * - the tier, from these figures with {@link classifyDoraTier} (the same rule for a team).
+ */
+export function computeDoraMetrics(histories: ServiceHistory[], options: { now: Date; windowDays: number }): DoraMetrics {
   const end = options.now.getTime();
   const start = end - options.windowDays * DAY_MS;
-  const sorted = [...deployments].sort((a, b) => a.finishedAtMs - b.finishedAtMs);
-  const inWindow = sorted.filter(d => d.finishedAtMs > start && d.finishedAtMs <= end);
-  const successes = inWindow.filter(d => d.outcome === 'success');
-  const failures = inWindow.length - successes.length;
+  const inWindow = (t: number) => t > start && t <= end;
+  const finished = histories.flat().filter(d => inWindow(d.finishedAtMs));
+  const successes = finished.filter(d => d.outcome === 'success');
+  const failures = finished.length - successes.length;
 
-  const leadTimes = successes.flatMap(d => d.commitTimesMs.map(c => Math.max(0, d.finishedAtMs - c) / 1000));
+  const leadTimes = successes.flatMap(leadTimesOf);
   const medianLeadTime = median(leadTimes);
   const p90LeadTime = percentile(leadTimes, 90);
 
-  const recoveries: number[] = [];
-  let streakStart: number | null = null;
-  // Walk the whole history so a streak that began before the window still ends cleanly.
-  for (const d of sorted) {
-    if (d.finishedAtMs > end) break;
-    if (d.outcome === 'failure') {
-      streakStart ??= d.finishedAtMs;
-    } else if (streakStart !== null) {
-      if (streakStart > start) recoveries.push((d.finishedAtMs - streakStart) / 1000);
-      streakStart = null;
-    }
-  }
+  const samples = histories.flatMap(h => recoverySamples(h, end)).filter(s => inWindow(s.failedAtMs));
+  const recoveries = samples.filter(s => s.recoveredAtMs !== null).map(s => (s.recoveredAtMs! - s.failedAtMs) / 1000);
   const medianRecovery = median(recoveries);
 
   const deploysPerDay = successes.length / options.windowDays;
   const deploysPerWeek = deploysPerDay * 7;
-  const changeFailRate = inWindow.length === 0 ? null : failures / inWindow.length;
+  const changeFailRate = finished.length === 0 ? null : failures / finished.length;
   return {
     windowDays: options.windowDays,
     deployments: successes.length,
@@ -84,7 +109,7 @@ export function computeDoraMetrics(
         ? null
         : { medianSeconds: medianLeadTime, p90Seconds: p90LeadTime, commits: leadTimes.length },
     changeFailRate,
-    recovery: { medianSeconds: medianRecovery, recovered: recoveries.length, unresolved: streakStart !== null },
+    recovery: { medianSeconds: medianRecovery, recovered: recoveries.length, unrecovered: samples.length - recoveries.length },
     tier: classifyDoraTier({
       deploysPerWeek,
       medianLeadTimeSeconds: medianLeadTime,
@@ -92,6 +117,10 @@ export function computeDoraMetrics(
       medianRecoverySeconds: medianRecovery,
     }),
   };
+}
+
+function leadTimesOf(d: FinishedDeployment): number[] {
+  return d.commitTimesMs.map(c => Math.max(0, d.finishedAtMs - c) / 1000);
 }
 
 /** Successful deployments that finished in (now - days, now]. */
@@ -102,42 +131,48 @@ export function countDeploymentsInLastDays(deployments: FinishedDeployment[], no
 }
 
 export interface WeeklyDoraPoint {
-  /** Monday 00:00 UTC that starts the week, ISO 8601. */
+  /** Monday 00:00 on the configured time zone's wall clock that starts the week, ISO 8601. */
   weekStart: string;
   deployments: number;
   failures: number;
+  /** failures / finished that week; null when nothing finished. */
+  changeFailRate: number | null;
   /** Median lead time of the commits shipped that week, seconds; null when none. */
   medianLeadTimeSeconds: number | null;
+  /** Median recovery of the deployments that failed that week and have recovered; null when none. */
+  medianRecoverySeconds: number | null;
 }
 
-/** The last `weeks` ISO weeks (UTC, Monday first) up to and including the one holding `now`. */
-export function weeklyDoraTrend(deployments: FinishedDeployment[], options: { now: Date; weeks: number }): WeeklyDoraPoint[] {
-  const today = Date.UTC(options.now.getUTCFullYear(), options.now.getUTCMonth(), options.now.getUTCDate());
-  const daysSinceMonday = (options.now.getUTCDay() + 6) % 7;
-  const currentWeekStart = today - daysSinceMonday * DAY_MS;
-  const firstWeekStart = currentWeekStart - (options.weeks - 1) * 7 * DAY_MS;
-  const points = Array.from({ length: options.weeks }, (_, i) => ({
-    start: firstWeekStart + i * 7 * DAY_MS,
-    deployments: 0,
-    failures: 0,
-    leadTimes: [] as number[],
-  }));
-  for (const d of deployments) {
-    if (d.finishedAtMs > options.now.getTime()) continue;
-    const index = Math.floor((d.finishedAtMs - firstWeekStart) / (7 * DAY_MS));
-    const point = points[index];
+/**
+ * One point per week (given as `[start, end)` instants, oldest first): successful and
+ * failed deployments, change fail rate, median lead time, and the median recovery of the
+ * week's failed deployments, each to its own service's next success.
+ */
+export function weeklyDoraTrend(histories: ServiceHistory[], options: { now: Date; weeks: Array<{ start: Date; end: Date }> }): WeeklyDoraPoint[] {
+  const now = options.now.getTime();
+  const indexOf = (t: number) => options.weeks.findIndex(w => t >= w.start.getTime() && t < w.end.getTime());
+  const points = options.weeks.map(() => ({ deployments: 0, failures: 0, leadTimes: [] as number[], recoveries: [] as number[] }));
+  for (const d of histories.flat()) {
+    if (d.finishedAtMs > now) continue;
+    const point = points[indexOf(d.finishedAtMs)];
     if (!point) continue;
     if (d.outcome === 'success') {
       point.deployments++;
-      point.leadTimes.push(...d.commitTimesMs.map(c => Math.max(0, d.finishedAtMs - c) / 1000));
+      point.leadTimes.push(...leadTimesOf(d));
     } else {
       point.failures++;
     }
   }
-  return points.map(p => ({
-    weekStart: new Date(p.start).toISOString(),
+  for (const sample of histories.flatMap(h => recoverySamples(h, now))) {
+    const point = points[indexOf(sample.failedAtMs)];
+    if (point && sample.recoveredAtMs !== null) point.recoveries.push((sample.recoveredAtMs - sample.failedAtMs) / 1000);
+  }
+  return points.map((p, i) => ({
+    weekStart: options.weeks[i].start.toISOString(),
     deployments: p.deployments,
     failures: p.failures,
+    changeFailRate: p.deployments + p.failures === 0 ? null : p.failures / (p.deployments + p.failures),
     medianLeadTimeSeconds: median(p.leadTimes),
+    medianRecoverySeconds: median(p.recoveries),
   }));
 }

@@ -1,4 +1,4 @@
-import { classifyDoraTier, DoraTier, medianTier, tierRank } from './doraTiers';
+import { classifyDoraTier, DoraTier, tierRank } from './doraTiers';
 
 const HOUR = 3600;
 const DAY = 24 * HOUR;
@@ -24,14 +24,7 @@ describe('classifyDoraTier (DORA 2024 clusters)', () => {
   });
 });
 
-describe('medianTier', () => {
-  it('takes the middle tier, the worse of the two middle ones for an even count', () => {
-    expect(medianTier(['elite', 'low', 'high'])).toBe('high');
-    expect(medianTier(['elite', 'low'])).toBe('low');
-    expect(medianTier(['medium', null])).toBe('medium');
-    expect(medianTier([null])).toBeNull();
-  });
-
+describe('tierRank', () => {
   it('ranks elite first and no tier last', () => {
     const tiers: Array<DoraTier | null> = ['low', null, 'elite', 'medium'];
     expect(tiers.sort((a, b) => tierRank(a) - tierRank(b))).toEqual([

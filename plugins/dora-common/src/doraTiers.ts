@@ -54,7 +54,11 @@ export interface TierInputs {
   medianRecoverySeconds: number | null;
 }
 
-/** The 2024 DORA tier for these metrics; null when there were no successful deployments. */
+/**
+ * The 2024 DORA tier for these metrics; null when there were no successful deployments.
+ * A team is classified the same way, from its own figures (all its services' deployments,
+ * lead times and recovery samples), not from its services' tiers.
+ */
 export function classifyDoraTier(inputs: TierInputs): DoraTier | null {
   if (inputs.deploysPerWeek <= 0) return null;
   for (const cluster of DORA_2024_CLUSTERS) {
@@ -71,15 +75,4 @@ export function classifyDoraTier(inputs: TierInputs): DoraTier | null {
 /** Sort key: elite 0 … low 3, no tier 4. */
 export function tierRank(tier: DoraTier | null): number {
   return tier === null ? DORA_TIERS_BEST_FIRST.length : DORA_TIERS_BEST_FIRST.indexOf(tier);
-}
-
-/**
- * A team's tier: the median of its services' tiers (the worse one of the middle two), so a
- * team is judged by how its typical service delivers, not by the sum of many services'
- * deployments.
- */
-export function medianTier(tiers: Array<DoraTier | null>): DoraTier | null {
-  const ranks = tiers.filter((t): t is DoraTier => t !== null).map(tierRank).sort((a, b) => a - b);
-  if (ranks.length === 0) return null;
-  return DORA_TIERS_BEST_FIRST[ranks[Math.floor(ranks.length / 2)]];
 }

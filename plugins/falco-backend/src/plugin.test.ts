@@ -49,6 +49,8 @@ const get = (server: Parameters<typeof request>[0], path: string) =>
 describe('POST /api/falco/events', () => {
   it("stores the documentation's example as Falco's http_output sends it, unmapped", async () => {
     const server = await startFalco();
+    // Nothing received yet: no time is covered.
+    expect((await get(server, '/alerts')).body.storedSince).toBeNull();
     const res = await post(server, FALCO_DOCS_EXAMPLE_JSON);
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ accepted: 1, duplicates: 0 });
@@ -65,6 +67,9 @@ describe('POST /api/falco/events', () => {
       outputFields: { 'user.loginuid': -1, 'proc.cmdline': 'sh -c clear; (bash || ash || sh)' },
     });
     expect(list.body.demo).toBe(false);
+    // Counted on 2023-05-25, but events are kept 30 days: only the last 30 days are whole.
+    const covered = Date.now() - Date.parse(list.body.storedSince);
+    expect(Math.abs(covered - 30 * 86_400_000)).toBeLessThan(120_000);
   });
 
   it('refuses a missing or wrong token with 401, before reading the body', async () => {

@@ -98,6 +98,7 @@ export const falcoPlugin = createBackendPlugin({
               ingestToken: settings.ingestToken,
               maxBodySize: settings.maxBodySize,
               demo: settings.demoEnabled,
+              eventRetentionMs,
             }),
           );
         });

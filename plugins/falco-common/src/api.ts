@@ -40,6 +40,12 @@ export interface FalcoAlertsResponse {
   totalCount: number;
   /** Distinct rules among the entity's events in retention, for the rule filter. */
   rules: string[];
+  /**
+   * Every event since this instant is stored: the later of the first day an event was
+   * received and the event retention horizon (`falco.retention.events`). Counts for
+   * earlier times are unknown, not zero. Null before any event.
+   */
+  storedSince?: string | null;
 }
 
 /** `GET /api/falco/counts?entityRef=` */

@@ -9,6 +9,8 @@ import {
 export interface ReviewSettings {
   timeZone: string;
   cacheSeconds: number;
+  /** A service counts as frozen in a week after a freeze at least this long; shorter ones are flaps. */
+  freezeMinimumMinutes: number;
   targets: PlatformTargets;
 }
 
@@ -29,9 +31,14 @@ export function readReviewConfig(root: Config): ReviewSettings {
   };
   const cacheSeconds = config?.getOptionalNumber('cacheSeconds') ?? 300;
   if (!(cacheSeconds >= 0)) throw new Error(`platformReview.cacheSeconds must be 0 or more, got ${cacheSeconds}`);
+  const freezeMinimumMinutes = config?.getOptionalNumber('freezeMinimumMinutes') ?? 60;
+  if (!(freezeMinimumMinutes >= 0)) {
+    throw new Error(`platformReview.freezeMinimumMinutes must be 0 or more minutes, got ${freezeMinimumMinutes}`);
+  }
   return {
     timeZone,
     cacheSeconds,
+    freezeMinimumMinutes,
     targets: {
       deploysPerDay: number('deploysPerDay', 0),
       leadTimeMedianMinutes: number('leadTimeMedianMinutes', 0),

@@ -8,3 +8,6 @@ export * from './colour';
 export * from './weeks';
 export * from './review';
 export * from './format';
+export * from './rules';
+export * from './exportMarkdown';
+export * from './exportCsv';

@@ -48,6 +48,11 @@ export interface FreezeListResponse {
   items: ServiceFreeze[];
   /** Transitions with `from` ≤ at < `to` (default: the last 7 days). */
   transitions: FreezeTransition[];
+  /**
+   * When freeze history begins (the policy's first evaluation); null before any. Earlier
+   * times have no data: nothing was recorded, which is not the same as nothing frozen.
+   */
+  recordedSince?: string | null;
   from: string;
   to: string;
 }

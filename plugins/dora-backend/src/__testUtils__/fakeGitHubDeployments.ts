@@ -3,9 +3,10 @@ import http from 'node:http';
 import { AddressInfo } from 'node:net';
 
 /**
- * A local stand-in for the GitHub REST API's deployment, workflow-run, compare and commit
- * endpoints, answering in GitHub's JSON and headers:
+ * A local stand-in for the GitHub REST API's repository, deployment, workflow-run, compare
+ * and commit endpoints, answering in GitHub's JSON and headers:
  * - `Link` pagination (`per_page` up to 100, `page`), newest first, with `next`/`last`;
+ * - workflow runs filtered by `branch` and `event` as GitHub does;
  * - a weak `ETag` on every 200 and 304 Not Modified when `If-None-Match` matches; 304s
  *   do not use up `x-ratelimit-remaining`, as on GitHub;
  * - `x-ratelimit-limit/-remaining/-used/-reset/-resource` on every answer;
@@ -19,7 +20,7 @@ export interface FakeGitHubDeployments {
   url: string;
   repositories: Map<string, FakeRepository>;
   requests: FakeRequest[];
-  /** The next `times` requests whose path matches answer with `fault`. */
+  /** The next `times` requests whose path, or path and query (`/repos/o/r/deployments?…&page=2`), match answer with `fault`. */
   failNext(pathPattern: RegExp, fault: FakeFault, times?: number): void;
   stop(): Promise<void>;
 }
@@ -34,6 +35,8 @@ export interface FakeRequest {
 }
 
 export interface FakeRepository {
+  /** Default `main`. */
+  defaultBranch?: string;
   /** The default branch's history, oldest first (linear). */
   commits: Array<{ sha: string; committedAt: string }>;
   /** Any order; answered newest first. */
@@ -55,7 +58,10 @@ export interface FakeDeployment {
 export interface FakeWorkflowRun {
   id: number;
   headSha: string;
+  /** Default `main`. */
   headBranch?: string;
+  /** Default `push`. */
+  event?: string;
   status: 'queued' | 'in_progress' | 'completed';
   conclusion: string | null;
   createdAt: string;
@@ -113,7 +119,7 @@ export async function startFakeGitHubDeployments(options: {
       error(401, 'Bad credentials');
       return;
     }
-    const faultIndex = faults.findIndex(f => f.pattern.test(url.pathname));
+    const faultIndex = faults.findIndex(f => f.pattern.test(url.pathname) || f.pattern.test(url.pathname + url.search));
     if (faultIndex >= 0) {
       const entry = faults[faultIndex];
       if (--entry.times <= 0) faults.splice(faultIndex, 1);
@@ -170,20 +176,31 @@ export async function startFakeGitHubDeployments(options: {
       conditional(wrap(items.slice((page - 1) * perPage, page * perPage)), links.length ? { link: links.join(', ') } : {});
     };
 
-    const match = url.pathname.match(/^\/repos\/([^/]+)\/([^/]+)\/(.+)$/);
+    const match = url.pathname.match(/^\/repos\/([^/]+)\/([^/]+)(?:\/(.+))?$/);
     const repository = match ? repositories.get(`${match[1]}/${match[2]}`) : undefined;
     if (!match || !repository || req.method !== 'GET') {
       error(404, 'Not Found');
       return;
     }
-    const [, owner, repo, rest] = match;
+    const [, owner, repo, rest = ''] = match;
     const api = `${base}/repos/${owner}/${repo}`;
     const web = `https://github.com/${owner}/${repo}`;
     const statusesPath = rest.match(/^deployments\/(\d+)\/statuses$/);
     const runsPath = rest.match(/^actions\/workflows\/([^/]+)\/runs$/);
     const comparePath = rest.match(/^compare\/([0-9a-f]+)\.\.\.([0-9a-f]+)$/);
     const commitPath = rest.match(/^commits\/([0-9a-f]+)$/);
-    if (rest === 'deployments') {
+    if (rest === '') {
+      conditional({
+        id: 1,
+        node_id: 'R_1',
+        name: repo,
+        full_name: `${owner}/${repo}`,
+        private: true,
+        html_url: web,
+        url: api,
+        default_branch: repository.defaultBranch ?? 'main',
+      });
+    } else if (rest === 'deployments') {
       const list = repository.deployments
         .filter(d => !query.environment || d.environment === query.environment)
         .filter(d => !query.sha || d.sha === query.sha)
@@ -223,7 +240,10 @@ export async function startFakeGitHubDeployments(options: {
         error(404, 'Not Found');
         return;
       }
-      const sorted = [...runs].sort((a, b) => b.id - a.id);
+      const sorted = [...runs]
+        .filter(r => !query.branch || (r.headBranch ?? 'main') === query.branch)
+        .filter(r => !query.event || (r.event ?? 'push') === query.event)
+        .sort((a, b) => b.id - a.id);
       paged(
         sorted.map(r => ({
           id: r.id,
@@ -231,7 +251,7 @@ export async function startFakeGitHubDeployments(options: {
           head_branch: r.headBranch ?? 'main',
           head_sha: r.headSha,
           path: `.github/workflows/${workflow}`,
-          event: 'push',
+          event: r.event ?? 'push',
           status: r.status,
           conclusion: r.conclusion,
           workflow_id: 1,

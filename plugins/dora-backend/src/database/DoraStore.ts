@@ -16,6 +16,14 @@ export interface StoredService {
   lastError: string | null;
   lastErrorAt: Date | null;
   demo: boolean;
+  /** The first full read finished: the stored history is complete, so it has figures. */
+  historyComplete: boolean;
+  /** Every listing page in the history window was read once (statuses may still be due). */
+  listingComplete: boolean;
+  pagesRead: number;
+  pagesTotal: number | null;
+  defaultBranch: string | null;
+  firstSeenAt: Date | null;
 }
 
 export interface StoredDeployment {
@@ -54,6 +62,12 @@ interface ServiceRow {
   last_error: string | null;
   last_error_at: Date | string | number | null;
   demo: boolean | number;
+  history_complete: boolean | number;
+  listing_complete: boolean | number;
+  pages_read: number;
+  pages_total: number | null;
+  default_branch: string | null;
+  first_seen_at: Date | string | number | null;
 }
 
 interface DeploymentRow {
@@ -98,15 +112,21 @@ export class DoraStore {
 
   constructor(private readonly knex: Knex) {}
 
-  /** Adds a component or updates where it is read from; keeps ETags and history unless the repository or environment changed. */
-  async upsertService(service: {
-    entityRef: string;
-    ownerRef: string | null;
-    repository: string;
-    environment: string;
-    workflow: string | null;
-    demo: boolean;
-  }) {
+  /**
+   * Adds a component (first seen at `seenAt`) or updates where it is read from; keeps ETags
+   * and history unless the repository or environment changed.
+   */
+  async upsertService(
+    service: {
+      entityRef: string;
+      ownerRef: string | null;
+      repository: string;
+      environment: string;
+      workflow: string | null;
+      demo: boolean;
+    },
+    seenAt: Date,
+  ) {
     const existing = await this.getService(service.entityRef);
     const moved =
       existing && (existing.repository !== service.repository || existing.environment !== service.environment || existing.demo !== service.demo);
@@ -119,6 +139,7 @@ export class DoraStore {
         environment: service.environment,
         workflow: service.workflow,
         demo: service.demo,
+        first_seen_at: seenAt,
       })
       .onConflict('entity_ref')
       .merge(['owner_ref', 'repository', 'environment', 'workflow', 'demo']);
@@ -126,12 +147,23 @@ export class DoraStore {
 
   async updateService(
     entityRef: string,
-    patch: Partial<Pick<StoredService, 'source' | 'deploymentsEtag' | 'runsEtag'>>,
+    patch: Partial<
+      Pick<
+        StoredService,
+        'source' | 'deploymentsEtag' | 'runsEtag' | 'historyComplete' | 'listingComplete' | 'pagesRead' | 'pagesTotal' | 'defaultBranch'
+      >
+    >,
   ) {
     const row: Partial<ServiceRow> = {};
     if (patch.source !== undefined) row.source = patch.source;
     if (patch.deploymentsEtag !== undefined) row.deployments_etag = patch.deploymentsEtag;
     if (patch.runsEtag !== undefined) row.runs_etag = patch.runsEtag;
+    if (patch.historyComplete !== undefined) row.history_complete = patch.historyComplete;
+    if (patch.listingComplete !== undefined) row.listing_complete = patch.listingComplete;
+    if (patch.pagesRead !== undefined) row.pages_read = patch.pagesRead;
+    if (patch.pagesTotal !== undefined) row.pages_total = patch.pagesTotal;
+    if (patch.defaultBranch !== undefined) row.default_branch = patch.defaultBranch;
+    if (Object.keys(row).length === 0) return;
     await this.knex<ServiceRow>('dora_services').where({ entity_ref: entityRef }).update(row);
   }
 
@@ -200,6 +232,28 @@ export class DoraStore {
         .onConflict(['entity_ref', 'deployment_id'])
         .merge(['state', 'final', 'finished_at', 'url', 'statuses_etag']);
     }
+  }
+
+  /**
+   * Deployments created since `since` whose outcome or shipped commits have not been read
+   * yet, per component: what a first read still has to do before its figures are whole.
+   */
+  async countPending(since: Date, entityRefs?: string[]): Promise<Map<string, number>> {
+    const query = this.knex<DeploymentRow>('dora_deployments')
+      .where('created_at', '>=', since)
+      .andWhere(function pending() {
+        this.where(function statusesNeverRead() {
+          this.where({ final: false }).whereNull('statuses_etag').where('deployment_id', 'like', 'deployment:%');
+        }).orWhere(function commitsNotRead() {
+          this.where({ state: 'success', commits_resolved: false });
+        });
+      })
+      .groupBy('entity_ref')
+      .select('entity_ref')
+      .count({ pending: '*' });
+    if (entityRefs) query.whereIn('entity_ref', entityRefs);
+    const rows = (await query) as unknown as Array<{ entity_ref: string; pending: number | string }>;
+    return new Map(rows.map(r => [r.entity_ref, Number(r.pending)]));
   }
 
   async deploymentIds(entityRef: string): Promise<Set<string>> {
@@ -284,6 +338,27 @@ export class DoraStore {
     }
   }
 
+  /**
+   * Forgets a component's workflow runs on any branch but `branch`: runs stored before only
+   * production runs counted (release branches, pull requests) stop counting.
+   */
+  async deleteRunsOffBranch(entityRef: string, branch: string) {
+    await this.knex.transaction(async tx => {
+      const off = (query: Knex.QueryBuilder) =>
+        query
+          .where({ entity_ref: entityRef })
+          .where('deployment_id', 'like', 'run:%')
+          .where(function otherBranch() {
+            this.whereNull('ref').orWhereNot('ref', branch);
+          });
+      const ids = (await off(tx('dora_deployments').select('deployment_id'))).map((r: { deployment_id: string }) => r.deployment_id);
+      for (let i = 0; i < ids.length; i += CHUNK) {
+        await tx('dora_deployment_commits').where({ entity_ref: entityRef }).whereIn('deployment_id', ids.slice(i, i + CHUNK)).delete();
+      }
+      await off(tx('dora_deployments')).delete();
+    });
+  }
+
   /** Drops history older than the metrics need. */
   async pruneBefore(createdBefore: Date) {
     await this.knex.transaction(async tx => {
@@ -315,6 +390,12 @@ function toService(row: ServiceRow): StoredService {
     lastError: row.last_error,
     lastErrorAt: toOptionalDate(row.last_error_at),
     demo: !!row.demo,
+    historyComplete: !!row.history_complete,
+    listingComplete: !!row.listing_complete,
+    pagesRead: Number(row.pages_read ?? 0),
+    pagesTotal: row.pages_total === null || row.pages_total === undefined ? null : Number(row.pages_total),
+    defaultBranch: row.default_branch ?? null,
+    firstSeenAt: toOptionalDate(row.first_seen_at ?? null),
   };
 }
 

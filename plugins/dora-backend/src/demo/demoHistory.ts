@@ -48,11 +48,12 @@ const sha = (seed: string) => {
 /**
  * A deterministic deployment history for a demo component: each UTC day's deployments
  * depend only on the component and the date, so refreshes add the new day and leave
- * earlier ones as they were. Failures are followed by a fixing deployment.
+ * earlier ones as they were. Failures are followed by a fixing deployment. With `startMs`
+ * (a component that did not exist when the demo started) nothing starts before it.
  */
 export function demoHistory(
   service: { entityRef: string; repository: string; environment: string },
-  options: { now: Date; days: number },
+  options: { now: Date; days: number; startMs?: number },
 ): { deployments: StoredDeployment[]; commits: StoredCommit[] } {
   const profile = PROFILES[hash(service.entityRef) % PROFILES.length];
   const deployments: StoredDeployment[] = [];
@@ -72,6 +73,8 @@ export function demoHistory(
         const recovery = profile.recoveryHours * (0.5 + rng()) * HOUR_MS;
         attempts.push({ id: `${id}-fix`, at: createdAt + recovery, failed: false });
       }
+      // A fix belongs to its failure: both, or neither.
+      if (options.startMs !== undefined && createdAt < options.startMs) continue;
       for (const attempt of attempts) {
         if (attempt.at > options.now.getTime()) continue;
         const deploymentId = `deployment:demo-${attempt.id}`;

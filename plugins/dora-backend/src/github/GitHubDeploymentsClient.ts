@@ -27,6 +27,8 @@ export interface GitHubWorkflowRun {
   id: number;
   head_sha: string;
   head_branch: string | null;
+  /** What triggered it: `push`, `workflow_dispatch`, `release`, `pull_request`, … */
+  event: string;
   status: string | null;
   conclusion: string | null;
   created_at: string;
@@ -43,12 +45,13 @@ export interface GitHubCommitTime {
 
 /**
  * A page from a conditional request: `notModified` when GitHub answered 304 to the ETag
- * sent (free against the rate limit), else the items, the new ETag and whether the
- * `Link` header names a next page.
+ * sent (free against the rate limit), else the items, the new ETag, whether the `Link`
+ * header names a next page, and the number of the last page it names (null: no `last`
+ * link, as on the last page itself).
  */
 export type ConditionalPage<T> =
   | { notModified: true }
-  | { notModified: false; items: T[]; etag: string | null; hasNextPage: boolean };
+  | { notModified: false; items: T[]; etag: string | null; hasNextPage: boolean; lastPage: number | null };
 
 /** The GitHub REST calls DORA ingestion makes; the Octokit client and test fakes implement it. */
 export interface GitHubDeploymentsClient {
@@ -63,12 +66,17 @@ export interface GitHubDeploymentsClient {
     deploymentId: number,
     options: { etag?: string },
   ): Promise<ConditionalPage<GitHubDeploymentStatus>>;
-  /** `GET /repos/{owner}/{repo}/actions/workflows/{workflow}/runs?per_page=100&page=…`, newest first. */
+  /**
+   * `GET /repos/{owner}/{repo}/actions/workflows/{workflow}/runs?branch=…&event=…&per_page=100&page=…`,
+   * newest first; `branch` and `event` (when given) filter on GitHub's side.
+   */
   listWorkflowRuns(
     repository: RepositoryRef,
     workflow: string,
-    options: { page: number; etag?: string },
+    options: { page: number; etag?: string; branch?: string; event?: string },
   ): Promise<ConditionalPage<GitHubWorkflowRun>>;
+  /** `GET /repos/{owner}/{repo}`: its default branch. */
+  getDefaultBranch(repository: RepositoryRef): Promise<string>;
   /** Commits in `head` that are not in `base` (`GET /repos/{owner}/{repo}/compare/{base}...{head}`, all pages). */
   compareCommits(repository: RepositoryRef, base: string, head: string): Promise<GitHubCommitTime[]>;
   /** `GET /repos/{owner}/{repo}/commits/{sha}` */

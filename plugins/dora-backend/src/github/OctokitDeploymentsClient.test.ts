@@ -44,10 +44,11 @@ describe('OctokitDeploymentsClient against a fake GitHub', () => {
     for (let page = 1; page <= 3; page++) {
       pages.push(await c.listDeployments(repository, { environment: 'production', page }));
     }
-    expect(pages.map(p => (p.notModified ? 'not modified' : [p.items.length, p.hasNextPage]))).toEqual([
-      [100, true],
-      [100, true],
-      [50, false],
+    // The Link header's `last` says how many pages there are, until the last page itself.
+    expect(pages.map(p => (p.notModified ? 'not modified' : [p.items.length, p.hasNextPage, p.lastPage]))).toEqual([
+      [100, true, 3],
+      [100, true, 3],
+      [50, false, null],
     ]);
     const first = pages[0];
     expect(!first.notModified && first.items[0].id).toBe(250);

@@ -146,7 +146,7 @@ export class OctokitDeploymentsClient implements GitHubDeploymentsClient {
   async listWorkflowRuns(
     { owner, repo }: RepositoryRef,
     workflow: string,
-    options: { page: number; etag?: string },
+    options: { page: number; etag?: string; branch?: string; event?: string },
   ): Promise<ConditionalPage<GitHubWorkflowRun>> {
     return this.conditional<GitHubWorkflowRun>(options.etag, async headers => {
       const response = await this.octokit.request('GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs', {
@@ -156,6 +156,8 @@ export class OctokitDeploymentsClient implements GitHubDeploymentsClient {
         per_page: 100,
         page: options.page,
         exclude_pull_requests: true,
+        ...(options.branch ? { branch: options.branch } : {}),
+        ...(options.event ? { event: options.event } : {}),
         headers,
       });
       return { ...response, data: response.data.workflow_runs };
@@ -179,6 +181,11 @@ export class OctokitDeploymentsClient implements GitHubDeploymentsClient {
     }
   }
 
+  async getDefaultBranch({ owner, repo }: RepositoryRef): Promise<string> {
+    const response = await this.octokit.request('GET /repos/{owner}/{repo}', { owner, repo });
+    return response.data.default_branch;
+  }
+
   async getCommit({ owner, repo }: RepositoryRef, sha: string): Promise<GitHubCommitTime> {
     const response = await this.octokit.request('GET /repos/{owner}/{repo}/commits/{ref}', { owner, repo, ref: sha });
     return { sha: response.data.sha, committedAt: commitDate(response.data.commit) };
@@ -195,6 +202,7 @@ export class OctokitDeploymentsClient implements GitHubDeploymentsClient {
         items: response.data as T[],
         etag: response.headers.etag ?? null,
         hasNextPage: hasNextPage(response.headers.link),
+        lastPage: lastPageOf(response.headers.link),
       };
     } catch (error) {
       if ((error as { status?: number }).status === 304) return { notModified: true };
@@ -214,6 +222,15 @@ function commitDate(commit: { committer: { date?: string } | null; author: { dat
   const date = commit.committer?.date ?? commit.author?.date;
   if (!date) throw new Error('GitHub returned a commit without a committer or author date');
   return date;
+}
+
+/** The `page` of the `rel="last"` link; null without one. */
+export function lastPageOf(link: string | undefined): number | null {
+  const last = link?.split(',').find(part => /;\s*rel="?last"?/.test(part));
+  const url = last?.match(/<([^>]+)>/)?.[1];
+  if (!url) return null;
+  const page = Number(new URL(url).searchParams.get('page'));
+  return Number.isInteger(page) && page > 0 ? page : null;
 }
 
 /** RFC 8288 `Link: <…&page=2>; rel="next", <…>; rel="last"` */

@@ -8,6 +8,12 @@ import { ingestService } from './ingestService';
 import { runWithConcurrency } from './runWithConcurrency';
 
 const DAY_MS = 24 * 3600 * 1000;
+/**
+ * Demo mode: components first seen this long after the first one are new (created from a
+ * template, say), not part of the demo organisation the portal started with, so they get
+ * no invented past. Covers the catalog still loading at start-up.
+ */
+export const DEMO_CATALOG_LOAD_MS = 15 * 60 * 1000;
 
 export interface DoraRefreshSummary {
   services: number;
@@ -31,6 +37,8 @@ export class DoraRefresher {
       client?: GitHubDeploymentsClient;
       environment: string;
       workflow: string | null;
+      /** Which deploy-workflow runs are production deployments; see IngestOptions.runFilter. */
+      runFilter?: { branch: string | null; event: string | null };
       concurrency: number;
       historyDays: number;
     },
@@ -43,22 +51,33 @@ export class DoraRefresher {
       workflow: this.deps.workflow,
     });
     for (const problem of problems) logger.warn(problem);
-    for (const service of services) await store.upsertService({ ...service, demo: !client });
+    for (const service of services) await store.upsertService({ ...service, demo: !client }, now);
     await store.retainServices(services.map(s => s.entityRef));
     await store.pruneBefore(new Date(now.getTime() - (this.deps.historyDays + 7) * DAY_MS));
 
     let failed = 0;
     const stored = await store.listServices();
+    const demoStartedAt = Math.min(...stored.map(s => s.firstSeenAt?.getTime() ?? now.getTime()));
     await runWithConcurrency(stored, this.deps.concurrency, async service => {
       try {
         if (client) {
-          await ingestService(service, client, store, { now, historyDays: this.deps.historyDays });
+          await ingestService(service, client, store, {
+            now,
+            historyDays: this.deps.historyDays,
+            runFilter: this.deps.runFilter ?? { branch: null, event: null },
+          });
         } else {
           const known = await store.deploymentIds(service.entityRef);
-          const history = demoHistory(service, { now, days: this.deps.historyDays });
+          const firstSeen = service.firstSeenAt?.getTime() ?? now.getTime();
+          const history = demoHistory(service, {
+            now,
+            days: this.deps.historyDays,
+            // Nothing invented before a component created after the demo started existed.
+            startMs: firstSeen - demoStartedAt > DEMO_CATALOG_LOAD_MS ? firstSeen : undefined,
+          });
           await store.upsertDeployments(history.deployments.filter(d => !known.has(d.deploymentId)));
           await store.insertCommits(history.commits.filter(c => !known.has(c.deploymentId)));
-          await store.updateService(service.entityRef, { source: 'deployments' });
+          await store.updateService(service.entityRef, { source: 'deployments', historyComplete: true, listingComplete: true });
         }
         await store.recordSuccess(service.entityRef, now);
       } catch (error) {

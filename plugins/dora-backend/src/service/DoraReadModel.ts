@@ -2,25 +2,28 @@ import {
   computeDoraMetrics,
   countDeploymentsInLastDays,
   DORA_TREND_WEEKS,
-  DORA_WINDOW_DAYS,
+  DORA_WINDOWS,
   DoraDeploymentsResponse,
   DoraFactsResponse,
+  DoraMetrics,
   DoraOverviewResponse,
+  DoraWindow,
   DeploymentView,
   FinishedDeployment,
-  medianTier,
+  IngestionStatus,
   ServiceDoraResponse,
   ServiceDoraRow,
   TeamDoraResponse,
   TeamDoraRow,
   tierRank,
   weeklyDoraTrend,
+  weeksEndingAt,
 } from '@internal/plugin-dora-common';
 import { DoraStore, StoredCommit, StoredDeployment, StoredService } from '../database/DoraStore';
 
 const DAY_MS = 24 * 3600 * 1000;
-// The trend's first week starts up to 6 days before 13 weeks ago.
-const HISTORY_DAYS = Math.max(DORA_WINDOW_DAYS, DORA_TREND_WEEKS * 7 + 7);
+// The longest window, and the trend's first week, which starts up to 6 days before 13 weeks ago.
+const HISTORY_DAYS = Math.max(...Object.values(DORA_WINDOWS), DORA_TREND_WEEKS * 7 + 7);
 
 function append<T>(map: Map<string, T[]>, key: string, value: T) {
   const list = map.get(key);
@@ -28,8 +31,11 @@ function append<T>(map: Map<string, T[]>, key: string, value: T) {
   else map.set(key, [value]);
 }
 
-const byTier = (a: ServiceDoraRow, b: ServiceDoraRow) =>
-  tierRank(a.metrics.tier) - tierRank(b.metrics.tier) || b.metrics.deploysPerWeek - a.metrics.deploysPerWeek;
+/** Best tier first, then most deploys; services without figures (still reading) last. */
+const byTier = (a: { metrics: DoraMetrics | null }, b: { metrics: DoraMetrics | null }) =>
+  (a.metrics ? 0 : 1) - (b.metrics ? 0 : 1) ||
+  tierRank(a.metrics?.tier ?? null) - tierRank(b.metrics?.tier ?? null) ||
+  (b.metrics?.deploysPerWeek ?? 0) - (a.metrics?.deploysPerWeek ?? 0);
 
 /** Turns stored deployments into the responses pages and scorecards read; the store only, never GitHub. */
 export class DoraReadModel {
@@ -40,90 +46,104 @@ export class DoraReadModel {
       webBaseUrl: string;
       /** Demo mode: every response says so, even before the first refresh. */
       demo: boolean;
+      /** Weeks start on Monday 00:00 here (the weekly review's `platformReview.timeZone`). */
+      timeZone: string;
       latestCount?: number;
     },
   ) {}
 
-  async service(service: StoredService, now: Date): Promise<ServiceDoraResponse> {
-    const { finished } = await this.load(now, [service.entityRef]);
+  async service(service: StoredService, now: Date, window: DoraWindow): Promise<ServiceDoraResponse> {
+    const { finished, pending } = await this.load(now, [service.entityRef]);
     const history = finished.get(service.entityRef) ?? [];
     const latest = await this.deps.store.latestDeployments(service.entityRef, this.deps.latestCount ?? 10);
     return {
       demo: this.deps.demo || service.demo,
+      window,
+      timeZone: this.deps.timeZone,
       entityRef: service.entityRef,
       repository: service.repository,
       environment: service.environment,
       source: service.source,
-      metrics: computeDoraMetrics(history, { now, windowDays: DORA_WINDOW_DAYS }),
-      weekly: weeklyDoraTrend(history, { now, weeks: DORA_TREND_WEEKS }),
+      metrics: service.historyComplete ? computeDoraMetrics([history], { now, windowDays: DORA_WINDOWS[window] }) : null,
+      weekly: service.historyComplete ? this.weekly([history], now) : null,
       latest: latest.map(d => this.view(service, d)),
-      ...ingestionStatus(service),
+      ...ingestionStatus(service, pending.get(service.entityRef) ?? 0),
     };
   }
 
-  async team(ownerRef: string, services: StoredService[], now: Date): Promise<TeamDoraResponse> {
-    const { finished, lastDeploy } = await this.load(now, services.map(s => s.entityRef));
-    const rows = services.map(s => this.row(s, finished.get(s.entityRef) ?? [], lastDeploy.get(s.entityRef), now)).sort(byTier);
-    const pooled = services.flatMap(s => finished.get(s.entityRef) ?? []);
-    const latestSuccess = services.map(s => s.lastSuccessAt?.getTime() ?? 0).reduce((a, b) => Math.max(a, b), 0);
-    const failing = services.filter(s => s.lastError);
+  async team(ownerRef: string, services: StoredService[], now: Date, window: DoraWindow): Promise<TeamDoraResponse> {
+    const { finished, lastDeploy, pending } = await this.load(now, services.map(s => s.entityRef));
+    const rows = services.map(s => this.row(s, finished, lastDeploy, pending, now, window)).sort(byTier);
+    const read = services.filter(s => s.historyComplete);
+    const histories = read.map(s => finished.get(s.entityRef) ?? []);
+    const metrics = read.length ? computeDoraMetrics(histories, { now, windowDays: DORA_WINDOWS[window] }) : null;
     return {
       demo: this.deps.demo,
+      window,
+      timeZone: this.deps.timeZone,
       entityRef: ownerRef,
-      tier: medianTier(rows.map(r => r.metrics.tier)),
-      metrics: computeDoraMetrics(pooled, { now, windowDays: DORA_WINDOW_DAYS }),
-      weekly: weeklyDoraTrend(pooled, { now, weeks: DORA_TREND_WEEKS }),
+      tier: metrics?.tier ?? null,
+      metrics,
+      weekly: read.length ? this.weekly(histories, now) : null,
       services: rows,
-      lastSuccessAt: latestSuccess ? new Date(latestSuccess).toISOString() : null,
-      lastError: summarizeErrors(failing, services.length),
+      servicesReading: services.length - read.length,
+      lastSuccessAt: oldestCompleteRead(services),
+      lastError: summarizeErrors(services),
     };
   }
 
-  async overview(services: StoredService[], now: Date): Promise<DoraOverviewResponse> {
-    const { finished, lastDeploy } = await this.load(now);
-    const rows = services.map(s => this.row(s, finished.get(s.entityRef) ?? [], lastDeploy.get(s.entityRef), now)).sort(byTier);
-    const byOwner = new Map<string, ServiceDoraRow[]>();
-    for (const row of rows) {
-      if (!row.owner) continue;
-      append(byOwner, row.owner, row);
+  async overview(services: StoredService[], now: Date, window: DoraWindow): Promise<DoraOverviewResponse> {
+    const { finished, lastDeploy, pending } = await this.load(now);
+    const rows = services.map(s => this.row(s, finished, lastDeploy, pending, now, window)).sort(byTier);
+    const byOwner = new Map<string, StoredService[]>();
+    for (const service of services) {
+      if (service.ownerRef) append(byOwner, service.ownerRef, service);
     }
     const teams: TeamDoraRow[] = [...byOwner.entries()]
-      .map(([entityRef, teamRows]) => ({
-        entityRef,
-        tier: medianTier(teamRows.map(r => r.metrics.tier)),
-        services: teamRows.length,
-        metrics: computeDoraMetrics(
-          teamRows.flatMap(r => finished.get(r.entityRef) ?? []),
-          { now, windowDays: DORA_WINDOW_DAYS },
-        ),
-      }))
-      .sort((a, b) => tierRank(a.tier) - tierRank(b.tier) || b.metrics.deploysPerWeek - a.metrics.deploysPerWeek);
+      .map(([entityRef, teamServices]) => {
+        const read = teamServices.filter(s => s.historyComplete);
+        const metrics = read.length
+          ? computeDoraMetrics(
+              read.map(s => finished.get(s.entityRef) ?? []),
+              { now, windowDays: DORA_WINDOWS[window] },
+            )
+          : null;
+        return { entityRef, tier: metrics?.tier ?? null, services: teamServices.length, servicesReading: teamServices.length - read.length, metrics };
+      })
+      .sort(byTier);
     return {
       demo: this.deps.demo,
-      asOf: asOf(services),
-      lastError: summarizeErrors(services.filter(s => s.lastError), services.length),
-      windowDays: DORA_WINDOW_DAYS,
+      window,
+      timeZone: this.deps.timeZone,
+      asOf: oldestCompleteRead(services),
+      lastError: summarizeErrors(services),
+      windowDays: DORA_WINDOWS[window],
+      servicesStale: services.filter(s => s.lastError).length,
+      servicesReading: services.filter(s => !s.historyComplete).length,
       services: rows,
       teams,
     };
   }
 
+  /** Services still reading their history are left out: their checks are unknown, not failed. */
   async facts(services: StoredService[], now: Date): Promise<DoraFactsResponse> {
     const { finished, lastDeploy } = await this.load(now);
     return {
       demo: this.deps.demo,
-      asOf: asOf(services),
-      lastError: summarizeErrors(services.filter(s => s.lastError), services.length),
-      items: services.map(service => {
-        const history = finished.get(service.entityRef) ?? [];
-        return {
-          entityRef: service.entityRef,
-          deploysLast7Days: countDeploymentsInLastDays(history, now, 7),
-          deploysPerWeek28d: countDeploymentsInLastDays(history, now, 28) / 4,
-          lastDeployAt: lastDeploy.get(service.entityRef)?.toISOString() ?? null,
-          tier: computeDoraMetrics(history, { now, windowDays: DORA_WINDOW_DAYS }).tier,
-        };
-      }),
+      asOf: oldestCompleteRead(services),
+      lastError: summarizeErrors(services),
+      items: services
+        .filter(s => s.historyComplete)
+        .map(service => {
+          const history = finished.get(service.entityRef) ?? [];
+          return {
+            entityRef: service.entityRef,
+            deploysLast7Days: countDeploymentsInLastDays(history, now, 7),
+            deploysPerWeek28d: countDeploymentsInLastDays(history, now, 28) / 4,
+            lastDeployAt: lastDeploy.get(service.entityRef)?.toISOString() ?? null,
+            tier: computeDoraMetrics([history], { now, windowDays: DORA_WINDOWS['90d'] }).tier,
+          };
+        }),
     };
   }
 
@@ -154,20 +174,34 @@ export class DoraReadModel {
     }
     return {
       demo: this.deps.demo,
-      asOf: asOf(services),
-      lastError: summarizeErrors(services.filter(s => s.lastError), services.length),
+      asOf: oldestCompleteRead(services),
+      lastError: summarizeErrors(services),
+      servicesReading: services.filter(s => !s.historyComplete).map(s => s.entityRef),
       items,
     };
   }
 
-  private row(service: StoredService, history: FinishedDeployment[], lastDeploy: Date | undefined, now: Date): ServiceDoraRow {
+  private weekly(histories: FinishedDeployment[][], now: Date) {
+    return weeklyDoraTrend(histories, { now, weeks: weeksEndingAt(now, DORA_TREND_WEEKS, this.deps.timeZone) });
+  }
+
+  private row(
+    service: StoredService,
+    finished: Map<string, FinishedDeployment[]>,
+    lastDeploy: Map<string, Date>,
+    pending: Map<string, number>,
+    now: Date,
+    window: DoraWindow,
+  ): ServiceDoraRow {
     return {
       entityRef: service.entityRef,
       owner: service.ownerRef,
       repository: service.repository,
-      metrics: computeDoraMetrics(history, { now, windowDays: DORA_WINDOW_DAYS }),
-      lastDeployAt: lastDeploy?.toISOString() ?? null,
-      ...ingestionStatus(service),
+      metrics: service.historyComplete
+        ? computeDoraMetrics([finished.get(service.entityRef) ?? []], { now, windowDays: DORA_WINDOWS[window] })
+        : null,
+      lastDeployAt: lastDeploy.get(service.entityRef)?.toISOString() ?? null,
+      ...ingestionStatus(service, pending.get(service.entityRef) ?? 0),
     };
   }
 
@@ -189,11 +223,12 @@ export class DoraReadModel {
   /** Finished deployments in the metrics and trend window with their commits, per component. */
   private async load(now: Date, entityRefs?: string[]) {
     const since = new Date(now.getTime() - HISTORY_DAYS * DAY_MS);
-    const [deployments, commits] = await Promise.all([
+    const [deployments, commits, pending] = await Promise.all([
       this.deps.store.listFinishedSince(since, entityRefs),
       this.deps.store.listCommitsSince(since, entityRefs),
+      this.deps.store.countPending(since, entityRefs),
     ]);
-    return group(deployments, commits);
+    return { ...group(deployments, commits), pending };
   }
 }
 
@@ -220,20 +255,32 @@ function group(deployments: StoredDeployment[], commits: StoredCommit[]) {
   return { finished, lastDeploy };
 }
 
-function ingestionStatus(service: StoredService) {
+function ingestionStatus(service: StoredService, pending: number): IngestionStatus {
   return {
     lastSuccessAt: service.lastSuccessAt?.toISOString() ?? null,
     lastError: service.lastError,
     lastErrorAt: service.lastErrorAt?.toISOString() ?? null,
+    history: {
+      complete: service.historyComplete,
+      pagesRead: service.pagesRead,
+      pagesTotal: service.pagesTotal,
+      deploymentsPending: pending,
+    },
+    stale: service.lastError !== null,
   };
 }
 
-function asOf(services: StoredService[]): string | null {
-  const times = services.map(s => s.lastSuccessAt?.getTime()).filter((t): t is number => t !== undefined);
-  return times.length ? new Date(Math.max(...times)).toISOString() : null;
+/**
+ * The oldest last complete read among services with a read history: every figure shown is
+ * at least this fresh. Services still reading theirs have no figures and are counted apart.
+ */
+function oldestCompleteRead(services: StoredService[]): string | null {
+  const times = services.filter(s => s.historyComplete && s.lastSuccessAt).map(s => s.lastSuccessAt!.getTime());
+  return times.length ? new Date(Math.min(...times)).toISOString() : null;
 }
 
-function summarizeErrors(failing: StoredService[], total: number): string | null {
+function summarizeErrors(services: StoredService[]): string | null {
+  const failing = services.filter(s => s.lastError);
   if (failing.length === 0) return null;
-  return `${failing.length} of ${total} repositories failed their last ingestion; ${failing[0].repository}: ${failing[0].lastError}`;
+  return `${failing.length} of ${services.length} repositories failed their last ingestion; ${failing[0].repository}: ${failing[0].lastError}`;
 }

@@ -1,5 +1,5 @@
 import { InputError, NotFoundError } from '@backstage/errors';
-import { GITHUB_PROJECT_SLUG_ANNOTATION } from '@internal/plugin-dora-common';
+import { DEFAULT_DORA_WINDOW, DORA_WINDOWS, DoraWindow, GITHUB_PROJECT_SLUG_ANNOTATION, parseDoraWindow } from '@internal/plugin-dora-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { DoraStore } from '../database/DoraStore';
@@ -22,10 +22,21 @@ function entityRefFrom(req: express.Request, kind: 'component' | 'group'): strin
   return `${kind}:${namespace}/${name}`;
 }
 
+/** `?window=30d|90d`, 90 days when absent. */
+function windowFrom(req: express.Request): DoraWindow {
+  const raw = req.query.window;
+  if (raw === undefined || raw === '') return DEFAULT_DORA_WINDOW;
+  const window = parseDoraWindow(raw);
+  if (!window) {
+    throw new InputError(`Query parameter window is "${String(raw)}"; use one of ${Object.keys(DORA_WINDOWS).join(', ')}`);
+  }
+  return window;
+}
+
 /**
- * Reads the store only, so pages never wait on GitHub:
+ * Reads the store only, so pages never wait on GitHub (`?window=30d|90d` on the first three):
  * - `GET /services/:namespace/:name`: one component's metrics, weekly trend, latest deployments;
- * - `GET /teams/:namespace/:name`: a group's services and pooled metrics;
+ * - `GET /teams/:namespace/:name`: a group's services and its own figures;
  * - `GET /overview`: services and teams ranked by tier;
  * - `GET /facts`: the scorecards facts contract;
  * - `GET /deployments?since=&until=`: finished deployments in a range, for the weekly platform review.
@@ -42,17 +53,19 @@ export function createRouter(deps: { store: DoraStore; readModel: DoraReadModel;
         `${entityRef} has no DORA data: give the component a ${GITHUB_PROJECT_SLUG_ANNOTATION} annotation (owner/repository) and wait for the next refresh`,
       );
     }
-    res.json(await deps.readModel.service(service, clock()));
+    res.json(await deps.readModel.service(service, clock(), windowFrom(req)));
   });
 
   router.get('/teams/:namespace/:name', async (req, res) => {
     const entityRef = entityRefFrom(req, 'group');
+    const window = windowFrom(req);
     const services = await deps.store.listServices({ ownerRef: entityRef });
-    res.json(await deps.readModel.team(entityRef, services, clock()));
+    res.json(await deps.readModel.team(entityRef, services, clock(), window));
   });
 
-  router.get('/overview', async (_req, res) => {
-    res.json(await deps.readModel.overview(await deps.store.listServices(), clock()));
+  router.get('/overview', async (req, res) => {
+    const window = windowFrom(req);
+    res.json(await deps.readModel.overview(await deps.store.listServices(), clock(), window));
   });
 
   router.get('/facts', async (_req, res) => {

@@ -37,7 +37,7 @@ describe('GET /deployments', () => {
       environment: 'production',
       workflow: null,
       demo: false,
-    });
+    }, new Date('2026-11-01T00:00:00Z'));
     await store.upsertDeployments([
       deployment('1', 'success', '2026-11-10T10:00:00Z'),
       deployment('2', 'failure', '2026-11-11T10:00:00Z'),
@@ -49,7 +49,7 @@ describe('GET /deployments', () => {
       { sha: 'b'.repeat(40), committedAt: new Date('2026-11-10T09:00:00Z') },
     ]);
     const app = express()
-      .use(createRouter({ store, readModel: new DoraReadModel({ store, webBaseUrl: 'https://github.com', demo: false }), clock: () => new Date('2026-11-27T00:00:00Z') }))
+      .use(createRouter({ store, readModel: new DoraReadModel({ store, webBaseUrl: 'https://github.com', demo: false, timeZone: 'Europe/Berlin' }), clock: () => new Date('2026-11-27T00:00:00Z') }))
       .use(mockErrorHandler());
     return app;
   }
@@ -76,6 +76,8 @@ describe('GET /deployments', () => {
       },
     ]);
     expect(body.items[0].leadTimesSeconds).toHaveLength(2);
+    // Never read from GitHub here, so its history counts as still being read.
+    expect(body.servicesReading).toEqual(['component:default/cart-service']);
   });
 
   it('names the parameter at fault', async () => {

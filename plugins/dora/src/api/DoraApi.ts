@@ -1,13 +1,13 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
-import { DoraOverviewResponse, ServiceDoraResponse, TeamDoraResponse } from '@internal/plugin-dora-common';
+import { DoraOverviewResponse, DoraWindow, ServiceDoraResponse, TeamDoraResponse } from '@internal/plugin-dora-common';
 
 /** The DORA backend's read endpoints, as the pages use them. */
 export interface DoraApi {
   /** `component:namespace/name` */
-  getService(entityRef: string): Promise<ServiceDoraResponse>;
+  getService(entityRef: string, window: DoraWindow): Promise<ServiceDoraResponse>;
   /** `group:namespace/name` */
-  getTeam(entityRef: string): Promise<TeamDoraResponse>;
-  getOverview(): Promise<DoraOverviewResponse>;
+  getTeam(entityRef: string, window: DoraWindow): Promise<TeamDoraResponse>;
+  getOverview(window: DoraWindow): Promise<DoraOverviewResponse>;
 }
 
 export const doraApiRef = createApiRef<DoraApi>({ id: 'plugin.dora.api' });

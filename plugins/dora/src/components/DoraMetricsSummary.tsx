@@ -1,7 +1,8 @@
 import { DoraMetrics } from '@internal/plugin-dora-common';
+import { formatDuration } from '@internal/portal-react';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
-import { formatDuration, formatFrequency, formatPercent } from './format';
+import { formatFrequency, formatPercent } from './format';
 
 function Metric(props: { label: string; value: string; detail: string }) {
   return (
@@ -20,8 +21,9 @@ function Metric(props: { label: string; value: string; detail: string }) {
 }
 
 function recoveryDetail(recovery: DoraMetrics['recovery']): string {
-  if (recovery.unresolved) return 'median · a failure is not yet recovered';
-  if (recovery.recovered) return `median of ${recovery.recovered} recoveries`;
+  const open = recovery.unrecovered ? ` · ${recovery.unrecovered} not yet recovered` : '';
+  if (recovery.recovered) return `median of ${recovery.recovered} failed deployments${open}`;
+  if (recovery.unrecovered) return `${recovery.unrecovered} failed, none recovered yet`;
   return 'no failed deployments';
 }
 
@@ -45,11 +47,7 @@ export function DoraMetricsSummary({ metrics }: { metrics: DoraMetrics }) {
         value={formatPercent(metrics.changeFailRate)}
         detail={`${metrics.failures} of ${metrics.deployments + metrics.failures} deployments failed`}
       />
-      <Metric
-        label="Recovery time"
-        value={formatDuration(recovery.medianSeconds)}
-        detail={recoveryDetail(recovery)}
-      />
+      <Metric label="Recovery time" value={formatDuration(recovery.medianSeconds)} detail={recoveryDetail(recovery)} />
     </Grid>
   );
 }

@@ -1,8 +1,8 @@
 import { Entity } from '@backstage/catalog-model';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { computeDoraMetrics, ServiceDoraResponse, weeklyDoraTrend } from '@internal/plugin-dora-common';
-import { screen } from '@testing-library/react';
+import { computeDoraMetrics, ServiceDoraResponse, weeklyDoraTrend, weeksEndingAt } from '@internal/plugin-dora-common';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { DoraApi, doraApiRef } from '../api/DoraApi';
 import { EntityDoraCard } from './EntityDoraCard';
 
@@ -27,12 +27,16 @@ const response = (overrides: Partial<ServiceDoraResponse> = {}): ServiceDoraResp
   repository: 'harbor-market/checkout-service',
   environment: 'production',
   source: 'deployments',
-  metrics: computeDoraMetrics(history, { now, windowDays: 28 }),
-  weekly: weeklyDoraTrend(history, { now, weeks: 4 }),
+  window: '30d',
+  timeZone: 'Europe/Berlin',
+  metrics: computeDoraMetrics([history], { now, windowDays: 28 }),
+  weekly: weeklyDoraTrend([history], { now, weeks: weeksEndingAt(now, 4, 'Europe/Berlin') }),
   latest: [],
   lastSuccessAt: now.toISOString(),
   lastError: null,
   lastErrorAt: null,
+  history: { complete: true, pagesRead: 1, pagesTotal: 1, deploymentsPending: 0 },
+  stale: false,
   ...overrides,
 });
 
@@ -55,6 +59,33 @@ describe('EntityDoraCard', () => {
     // 3.5 a week, 3 h lead time, nothing failed: High (Elite needs a deployment a day).
     expect(screen.getByLabelText(/^DORA tier: High\./)).toBeInTheDocument();
     expect(screen.queryByText('Demo data')).not.toBeInTheDocument();
+    expect(screen.getByText(/p90 is the nearest rank/)).toBeInTheDocument();
+  });
+
+  it('asks for the window picked', async () => {
+    const getService = jest.fn(async () => response());
+    await renderCard({ getService });
+    await screen.findByText('3.5 a week');
+    expect(getService).toHaveBeenLastCalledWith('component:default/checkout-service', '90d');
+    fireEvent.click(screen.getByRole('button', { name: '30 days' }));
+    await waitFor(() => expect(getService).toHaveBeenLastCalledWith('component:default/checkout-service', '30d'));
+    expect(await screen.findByRole('button', { name: '30 days', pressed: true })).toBeInTheDocument();
+  });
+
+  it('shows how far a partial read got instead of figures and a tier', async () => {
+    await renderCard({
+      getService: async () =>
+        response({
+          metrics: null,
+          weekly: null,
+          history: { complete: false, pagesRead: 1, pagesTotal: 3, deploymentsPending: 100 },
+          lastError: 'GitHub answered 403 (API rate limit exceeded) to GET /repos/x/y/deployments',
+          stale: true,
+        }),
+    });
+    expect(await screen.findByText(/reading history \(1 of 3 pages\)/)).toBeInTheDocument();
+    expect(screen.queryByLabelText(/^DORA tier:/)).not.toBeInTheDocument();
+    expect(screen.queryByText('Deploy frequency')).not.toBeInTheDocument();
   });
 
   it('labels demo data and says when GitHub did not answer', async () => {

@@ -1,34 +1,49 @@
 import { Table, TableColumn } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { ServiceDoraRow, tierRank } from '@internal/plugin-dora-common';
+import { formatDuration } from '@internal/portal-react';
 import { DateTime } from 'luxon';
-import { formatDuration, formatFrequency, formatPercent } from './format';
+import { formatFrequency, formatPercent } from './format';
+import { historyReadingText } from './HistoryReading';
+import { StaleMarker } from './StaleMarker';
 import { TierChip } from './TierChip';
 
-type Row = ServiceDoraRow & { rank: number };
+type Row = ServiceDoraRow & { rank: number | null };
+
+const rankOf = (r: Row) => (r.metrics ? tierRank(r.metrics.tier) : tierRank(null) + 1);
 
 const columns = (showOwner: boolean, compact: boolean): TableColumn<Row>[] => [
-  { title: '#', field: 'rank', width: '48px' },
-  { title: 'Service', field: 'entityRef', highlight: true, render: r => <EntityRefLink entityRef={r.entityRef} defaultKind="component" /> },
+  { title: '#', field: 'rank', width: '48px', render: r => r.rank ?? '—' },
+  {
+    title: 'Service',
+    field: 'entityRef',
+    highlight: true,
+    render: r => (
+      <>
+        <EntityRefLink entityRef={r.entityRef} defaultKind="component" />
+        <StaleMarker status={r} />
+      </>
+    ),
+  },
   ...(showOwner
     ? [{ title: 'Team', field: 'owner', render: (r: Row) => (r.owner ? <EntityRefLink entityRef={r.owner} defaultKind="group" /> : '—') }]
     : []),
   {
     title: 'Tier',
     field: 'metrics.tier',
-    customSort: (a, b) => tierRank(a.metrics.tier) - tierRank(b.metrics.tier),
-    render: r => <TierChip tier={r.metrics.tier} />,
+    customSort: (a, b) => rankOf(a) - rankOf(b),
+    render: r => (r.metrics ? <TierChip tier={r.metrics.tier} /> : <span style={{ whiteSpace: 'nowrap' }}>{historyReadingText(r.history)}</span>),
   },
-  { title: 'Deploys', field: 'metrics.deploysPerDay', render: r => formatFrequency(r.metrics.deploysPerDay) },
-  { title: 'Lead time', field: 'metrics.leadTime.medianSeconds', render: r => formatDuration(r.metrics.leadTime?.medianSeconds) },
-  { title: 'Fail rate', field: 'metrics.changeFailRate', render: r => formatPercent(r.metrics.changeFailRate) },
+  { title: 'Deploys', field: 'metrics.deploysPerDay', render: r => (r.metrics ? formatFrequency(r.metrics.deploysPerDay) : '—') },
+  { title: 'Lead time', field: 'metrics.leadTime.medianSeconds', render: r => formatDuration(r.metrics?.leadTime?.medianSeconds) },
+  { title: 'Fail rate', field: 'metrics.changeFailRate', render: r => formatPercent(r.metrics?.changeFailRate) },
   ...(compact
     ? []
     : [
         {
           title: 'Recovery',
           field: 'metrics.recovery.medianSeconds',
-          render: (r: Row) => formatDuration(r.metrics.recovery.medianSeconds),
+          render: (r: Row) => formatDuration(r.metrics?.recovery.medianSeconds),
         },
         {
           title: 'Last deploy',
@@ -40,8 +55,9 @@ const columns = (showOwner: boolean, compact: boolean): TableColumn<Row>[] => [
 ];
 
 /**
- * Services best tier first (then most deploys), as the backend ranks them. Lead time and
- * recovery are medians; `compact` (inside a card) leaves out recovery, last deploy and search.
+ * Services best tier first (then most deploys), as the backend ranks them; services still
+ * reading their history come last, unranked. Lead time and recovery are medians; `compact`
+ * (inside a card) leaves out recovery, last deploy and search.
  */
 export function ServiceRankingTable(props: {
   services: ServiceDoraRow[];
@@ -50,7 +66,8 @@ export function ServiceRankingTable(props: {
   compact?: boolean;
   pageSize?: number;
 }) {
-  const rows = props.services.map((s, i) => ({ ...s, rank: i + 1 }));
+  let rank = 0;
+  const rows = props.services.map(s => ({ ...s, rank: s.metrics ? ++rank : null }));
   const pageSize = props.pageSize ?? 20;
   return (
     <Table<Row>

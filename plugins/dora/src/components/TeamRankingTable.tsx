@@ -1,7 +1,8 @@
 import { Table, TableColumn } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { TeamDoraRow, tierRank } from '@internal/plugin-dora-common';
-import { formatDuration, formatFrequency, formatPercent } from './format';
+import { formatDuration } from '@internal/portal-react';
+import { formatFrequency, formatPercent } from './format';
 import { TierChip } from './TierChip';
 
 type Row = TeamDoraRow & { rank: number };
@@ -13,18 +14,22 @@ const columns: TableColumn<Row>[] = [
     title: 'Tier',
     field: 'tier',
     customSort: (a, b) => tierRank(a.tier) - tierRank(b.tier),
-    render: r => <TierChip tier={r.tier} />,
+    render: r => (r.metrics ? <TierChip tier={r.tier} /> : 'reading history'),
   },
-  { title: 'Services', field: 'services' },
-  { title: 'Deploys', field: 'metrics.deploysPerDay', render: r => formatFrequency(r.metrics.deploysPerDay) },
-  { title: 'Lead time', field: 'metrics.leadTime.medianSeconds', render: r => formatDuration(r.metrics.leadTime?.medianSeconds) },
-  { title: 'Fail rate', field: 'metrics.changeFailRate', render: r => formatPercent(r.metrics.changeFailRate) },
-  { title: 'Recovery', field: 'metrics.recovery.medianSeconds', render: r => formatDuration(r.metrics.recovery.medianSeconds) },
+  {
+    title: 'Services',
+    field: 'services',
+    render: r => (r.servicesReading ? `${r.services} (${r.servicesReading} reading history, not counted)` : r.services),
+  },
+  { title: 'Deploys', field: 'metrics.deploysPerDay', render: r => (r.metrics ? formatFrequency(r.metrics.deploysPerDay) : '—') },
+  { title: 'Lead time', field: 'metrics.leadTime.medianSeconds', render: r => formatDuration(r.metrics?.leadTime?.medianSeconds) },
+  { title: 'Fail rate', field: 'metrics.changeFailRate', render: r => formatPercent(r.metrics?.changeFailRate) },
+  { title: 'Recovery', field: 'metrics.recovery.medianSeconds', render: r => formatDuration(r.metrics?.recovery.medianSeconds) },
 ];
 
 /**
- * Teams ranked by the median tier of their services; deploys are the team's total,
- * lead time, fail rate and recovery are medians and rates over all its deployments.
+ * Teams ranked by the tier of their own figures: all their services' deployments (deploys
+ * are the team's total), lead times and recovery samples (each within its own service).
  */
 export function TeamRankingTable(props: { teams: TeamDoraRow[] }) {
   const rows = props.teams.map((t, i) => ({ ...t, rank: i + 1 }));

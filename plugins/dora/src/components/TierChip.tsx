@@ -16,7 +16,7 @@ const EXPLANATION: Record<DoraTier | 'none', string> = {
   high: 'High (DORA 2024): deploys daily to weekly, lead time up to a week, at most 20% fail, recovery under a day.',
   medium: 'Medium (DORA 2024): deploys weekly to monthly, lead time up to a month, at most 10% fail, recovery under a day.',
   low: 'Low (DORA 2024): deploys less than monthly, or lead time, fail rate or recovery beyond the Medium cluster.',
-  none: 'No successful production deployment in the last 90 days.',
+  none: 'No successful production deployment in the window.',
 };
 
 /** The DORA 2024 performance tier, always written out (never colour alone). */

@@ -5,7 +5,9 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
-import { formatDuration, formatFrequency, formatPercent } from './format';
+import { formatDuration } from '@internal/portal-react';
+import { formatFrequency, formatPercent } from './format';
+import { TierRuleNote } from './TierRuleNote';
 import { TierChip } from './TierChip';
 
 /** The bounds each tier requires, from the same constants the backend classifies with. */
@@ -43,9 +45,9 @@ export function TierThresholdsTable() {
         </TableBody>
       </Table>
       <Typography variant="caption" color="textSecondary" component="p" style={{ marginTop: 8 }}>
-        A service is in the best tier whose every bound it meets (DORA 2024 report). Medium's cluster fails less often than
-        High's, so a Medium pace needs a lower fail rate. A team's tier is the median of its services' tiers.
+        Medium's cluster fails less often than High's, so a Medium pace needs a lower fail rate.
       </Typography>
+      <TierRuleNote team />
     </>
   );
 }

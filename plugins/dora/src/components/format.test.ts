@@ -1,15 +1,6 @@
-import { formatDuration, formatFrequency, formatPercent, tierLabel } from './format';
+import { formatFrequency, formatPercent, tierLabel } from './format';
 
 describe('format', () => {
-  it('writes durations in the unit that fits', () => {
-    expect(formatDuration(null)).toBe('—');
-    expect(formatDuration(20)).toBe('1 min');
-    expect(formatDuration(35 * 60)).toBe('35 min');
-    expect(formatDuration(5.25 * 3600)).toBe('5.3 h');
-    expect(formatDuration(3 * 86400)).toBe('3 d');
-    expect(formatDuration(60 * 86400)).toBe('8.6 wk');
-  });
-
   it('writes deploy frequency per day, week or month', () => {
     expect(formatFrequency(0)).toBe('none');
     expect(formatFrequency(3.42)).toBe('3.4 a day');

@@ -191,6 +191,12 @@ export class FalcoEventStore {
     return toCounts(await query);
   }
 
+  /** The first UTC day any event was counted (daily counts outlive event retention). */
+  async firstDay(): Promise<string | undefined> {
+    const row = await this.knex<CountRow>('falco_daily_counts').min({ first: 'day' }).first();
+    return (row as { first?: string | null } | undefined)?.first ?? undefined;
+  }
+
   /** Per-day counts by priority from `fromDay` on, over every event. */
   async dailyTrend(fromDay: string): Promise<Array<{ day: string; counts: PriorityCounts }>> {
     const rows = await this.knex<CountRow>('falco_daily_counts')

@@ -11,6 +11,8 @@ const checkout: MappableComponent = {
   containerImages: [],
 };
 
+const HOUR = 3_600_000;
+
 describe('DemoEventFeeder', () => {
   it('waits for the catalog, then sends 14 days of events once per hour', async () => {
     let catalog: MappableComponent[] = [];
@@ -44,5 +46,35 @@ describe('DemoEventFeeder', () => {
     now = new Date('2026-11-27T11:01:00Z');
     await feeder.feed();
     expect(ingest).toHaveBeenCalled();
+  });
+
+  it('invents no past for a component that appeared after the demo started', async () => {
+    const cart: MappableComponent = { entityRef: 'component:default/legacy-cart', kubernetesId: 'legacy-cart', namespace: 'checkout', containerImages: [] };
+    let catalog: MappableComponent[] = [checkout];
+    const mapping = new MappingCache(async () => catalog);
+    const ingest = jest.fn(async (body: unknown) => ({ accepted: (body as unknown[]).length, duplicates: 0 }));
+    let now = new Date('2026-11-20T10:05:00Z');
+    const feeder = new DemoEventFeeder({ ingestor: { ingest } as unknown as FalcoIngestor, mapping, maxBatchSize: 1000, logger: mockServices.logger.mock(), clock: () => now });
+    await feeder.feed();
+    // Created a week later; a legacy workload is noisy, so it has events every few hours.
+    catalog = [checkout, cart];
+    now = new Date('2026-11-27T10:05:00Z');
+    await mapping.reload();
+    ingest.mockClear();
+    await feeder.feed();
+    const sent = ingest.mock.calls.flatMap(([body]) => body as Array<{ time: string; output_fields: Record<string, unknown> }>);
+    const cartTimes = sent.filter(e => e.output_fields['container.name'] === 'legacy-cart').map(e => Date.parse(e.time));
+    expect(Math.min(...sent.map(e => Date.parse(e.time)))).toBeLessThan(now.getTime() - 7 * 24 * HOUR);
+    // Nothing for the new component yet: it appeared at 10:05 and events come in whole hours from then.
+    expect(cartTimes.every(t => t >= now.getTime())).toBe(true);
+    now = new Date('2026-11-28T10:05:00Z');
+    ingest.mockClear();
+    await feeder.feed();
+    const later = ingest.mock.calls
+      .flatMap(([body]) => body as Array<{ time: string; output_fields: Record<string, unknown> }>)
+      .filter(e => e.output_fields['container.name'] === 'legacy-cart')
+      .map(e => Date.parse(e.time));
+    expect(later.length).toBeGreaterThan(0);
+    expect(Math.min(...later)).toBeGreaterThanOrEqual(Date.parse('2026-11-27T10:05:00Z'));
   });
 });

@@ -5,6 +5,12 @@ import { generateDemoEvents } from './generateDemoEvents';
 
 const DEMO_HOURS = 14 * 24;
 const HOUR_MS = 3_600_000;
+/**
+ * Components first seen this long after the first feed are new (created from a template,
+ * say), not part of the demo organisation the portal started with: they get events from
+ * when they appeared, no invented past. Covers the catalog still loading at start-up.
+ */
+const CATALOG_LOAD_MS = 15 * 60_000;
 
 /**
  * Sends generated events for the last 14 days through the same ingest path the webhook
@@ -15,6 +21,8 @@ const HOUR_MS = 3_600_000;
  */
 export class DemoEventFeeder {
   private lastFed: string | undefined;
+  private startedAt: number | undefined;
+  private readonly firstSeen = new Map<string, number>();
 
   constructor(
     private readonly deps: {
@@ -37,7 +45,13 @@ export class DemoEventFeeder {
     const fed = `${Math.floor(now.getTime() / HOUR_MS)}|${components.map(c => c.entityRef).join(',')}`;
     if (fed === this.lastFed) return { accepted: 0, duplicates: 0 };
 
-    const events = generateDemoEvents(components, now, DEMO_HOURS);
+    this.startedAt ??= now.getTime();
+    for (const c of components) if (!this.firstSeen.has(c.entityRef)) this.firstSeen.set(c.entityRef, now.getTime());
+    const since = (entityRef: string) => {
+      const seen = this.firstSeen.get(entityRef);
+      return seen !== undefined && seen - this.startedAt! > CATALOG_LOAD_MS ? seen : undefined;
+    };
+    const events = generateDemoEvents(components, now, DEMO_HOURS, since);
     let accepted = 0;
     let duplicates = 0;
     for (let i = 0; i < events.length; i += this.deps.maxBatchSize) {

@@ -15,6 +15,8 @@ export interface RouterDeps {
   ingestToken?: string;
   maxBodySize: string;
   demo: boolean;
+  /** How long events are kept (`falco.retention.events`): older alerts are gone, not absent. */
+  eventRetentionMs: number;
   clock?: () => Date;
 }
 

@@ -54,6 +54,17 @@ function priorities(req: express.Request): FalcoPriority[] | undefined {
   });
 }
 
+/**
+ * From when every event is stored: the later of the day the first event was counted (the
+ * daily counts outlive retention) and the retention horizon. Alerts before it are unknown,
+ * not absent; null before any event arrived.
+ */
+async function storedSince(store: RouterDeps['store'], now: Date, eventRetentionMs: number): Promise<string | null> {
+  const firstDay = await store.firstDay();
+  if (!firstDay) return null;
+  return new Date(Math.max(Date.parse(`${firstDay}T00:00:00Z`), now.getTime() - eventRetentionMs)).toISOString();
+}
+
 /** The read endpoints; they read the store only, never the catalog or Falco. */
 export function readRoutes(deps: RouterDeps): express.Router {
   const clock = deps.clock ?? (() => new Date());
@@ -77,7 +88,13 @@ export function readRoutes(deps: RouterDeps): express.Router {
       limit: integer(req, 'limit', 50, 1, 500),
       offset: integer(req, 'offset', 0, 0, 10_000_000),
     });
-    const body: FalcoAlertsResponse = { demo, items, totalCount, rules: await store.distinctRules(entityRef) };
+    const body: FalcoAlertsResponse = {
+      demo,
+      items,
+      totalCount,
+      rules: await store.distinctRules(entityRef),
+      storedSince: await storedSince(store, clock(), deps.eventRetentionMs),
+    };
     res.json(body);
   });
 

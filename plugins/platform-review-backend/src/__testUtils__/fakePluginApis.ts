@@ -5,6 +5,8 @@ import { AddressInfo } from 'node:net';
 export interface FakeHistories {
   deployments?: Array<{ entityRef: string; ownerRef: string | null; finishedAt: string; outcome: 'success' | 'failure'; leadTimesSeconds: number[] }>;
   falcoAlerts?: Array<{ entityRef: string | null; time: string; priority: string }>;
+  /** What `/api/falco/alerts` says about where its stored events begin (absent: it does not say). */
+  falcoStoredSince?: string | null;
   scorecards?: unknown;
   /** Undefined: the endpoint is not installed (404), as before the error-budget work merges. */
   freezes?: unknown;
@@ -52,7 +54,13 @@ export async function startFakePluginApis(histories: FakeHistories) {
         );
         const offset = Number(q.get('offset'));
         const limit = Number(q.get('limit'));
-        return json(200, { demo: true, totalCount: matching.length, items: matching.slice(offset, offset + limit), rules: [] });
+        return json(200, {
+          demo: true,
+          totalCount: matching.length,
+          items: matching.slice(offset, offset + limit),
+          rules: [],
+          ...(histories.falcoStoredSince !== undefined ? { storedSince: histories.falcoStoredSince } : {}),
+        });
       }
       case '/api/scorecards/teams':
         if (!histories.scorecards) break;

@@ -50,11 +50,18 @@ export async function costIndicator(api: PluginApi, context: WeekContext, defini
 
   const { from, to } = weekDays(context.current, context.timeZone);
   const anomalies = await api.get<CostAnomaliesResponse>('cost', `/anomalies?from=${from}&to=${to}`);
-  const result = report(definition, {
+  const teams = new Map<string, Array<number | null>>();
+  bodies.forEach((body, i) => {
+    for (const team of body.teams) {
+      if (!teams.has(team.teamRef)) teams.set(team.teamRef, bodies.map(() => null));
+      teams.get(team.teamRef)![i] = context.weeks[i].days > 0 ? team.costPerThousandUsd : null;
+    }
+  });
+  const result = report(definition, context, {
     source: SOURCE,
     demo: bodies.some(b => b.demo),
-    history: context.weeks.map((w, i) => ({ isoWeek: w.isoWeek, value: w.days > 0 ? bodies[i].costPerThousandUsd : null })),
-    teams: current.teams.map(t => ({ teamRef: t.teamRef, value: t.costPerThousandUsd, rating: null })),
+    weekly: context.weeks.map((w, i) => (w.days > 0 ? bodies[i].costPerThousandUsd : null)),
+    teams: { values: teams, rated: false },
     changes: anomalies.ok
       ? biggestMoves(
           anomalies.body.anomalies

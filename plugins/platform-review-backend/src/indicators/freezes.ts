@@ -3,17 +3,35 @@ import { PluginApi } from '../sources/PluginApi';
 import { increment, report, unavailable, WeekContext } from '../review/WeekContext';
 
 const SOURCE = 'SLO plugin (error-budget freezes)';
+const DAY_MS = 86_400_000;
 
 /** The part of `GET /api/slo/freezes?from=&to=` read here. */
 interface FreezeList {
   demo: boolean;
-  items: Array<{ entityRef: string; frozen: boolean; since: string | null }>;
-  transitions: Array<{ entityRef: string; kind: 'started' | 'ended'; at: string }>;
+  items: Array<{ entityRef: string; slos?: Array<{ sloName: string; frozen: boolean; since: string | null }> }>;
+  transitions: Array<{ entityRef: string; sloName?: string; kind: 'started' | 'ended'; at: string }>;
+  /** Where freeze history begins; absent from SLO plugins that do not say. */
+  recordedSince?: string | null;
 }
 
 /** The part of `GET /api/slo/overrides?from=&to=` read here: newest first. */
 interface OverrideList {
   items: Array<{ entityRef: string; reason: string; actor: string | null; recordedBy: string; createdAt: string }>;
+}
+
+const utc = (t: number) => new Date(t).toISOString().slice(0, 16).replace('T', ' ');
+
+/** Where freeze history begins: -Infinity when the SLO plugin does not say, Infinity before any evaluation. */
+function historyStart(recordedSince: string | null | undefined): number {
+  if (recordedSince === undefined) return -Infinity;
+  return recordedSince === null ? Infinity : Date.parse(recordedSince);
+}
+
+/** A service frozen from `start` to `end` (null: still frozen), any of its SLOs. */
+interface Freeze {
+  entityRef: string;
+  start: number;
+  end: number | null;
 }
 
 /**
@@ -28,57 +46,120 @@ async function readOverrides(api: PluginApi, context: WeekContext) {
 }
 
 /**
- * Services frozen at any time in each week (target 0). A service's state at an instant is
- * read from the first transition after it (an `ended` one means it was frozen), or its
- * current state when none followed.
+ * Each service's freezes, from its SLOs' transitions in the range read and their current
+ * state. An SLO whose first transition ends a freeze was frozen before the range began
+ * (start unknown: -Infinity, so certainly longer than any minimum); one frozen now with no
+ * transition has been since `since`. A service is frozen while any of its SLOs is.
  */
-export async function freezeIndicator(api: PluginApi, context: WeekContext, definition: IndicatorDefinition): Promise<IndicatorReport> {
-  const from = context.first.start.toISOString();
+function freezesOf(list: FreezeList): Freeze[] {
+  const slos = new Map<string, { entityRef: string; frozen: boolean; since: number | null; transitions: Array<{ kind: string; at: number }> }>();
+  const sloOf = (entityRef: string, sloName: string) => {
+    const key = `${entityRef}\u0000${sloName}`;
+    let slo = slos.get(key);
+    if (!slo) {
+      slo = { entityRef, frozen: false, since: null, transitions: [] };
+      slos.set(key, slo);
+    }
+    return slo;
+  };
+  for (const item of list.items) {
+    for (const state of item.slos ?? []) {
+      Object.assign(sloOf(item.entityRef, state.sloName), { frozen: state.frozen, since: state.since ? Date.parse(state.since) : null });
+    }
+  }
+  for (const t of list.transitions) sloOf(t.entityRef, t.sloName ?? '').transitions.push({ kind: t.kind, at: Date.parse(t.at) });
+
+  const intervals = new Map<string, Array<{ start: number; end: number | null }>>();
+  for (const slo of slos.values()) {
+    const serviceIntervals = intervals.get(slo.entityRef) ?? [];
+    intervals.set(slo.entityRef, serviceIntervals);
+    slo.transitions.sort((a, b) => a.at - b.at);
+    let open: number | null = null;
+    if (slo.transitions.length === 0 && slo.frozen) open = slo.since ?? -Infinity;
+    else if (slo.transitions[0]?.kind === 'ended') open = -Infinity;
+    for (const t of slo.transitions) {
+      if (t.kind === 'started') open ??= t.at;
+      else if (open !== null) {
+        serviceIntervals.push({ start: open, end: t.at });
+        open = null;
+      }
+    }
+    if (open !== null) serviceIntervals.push({ start: open, end: null });
+  }
+  const freezes: Freeze[] = [];
+  for (const [entityRef, serviceIntervals] of intervals) {
+    serviceIntervals.sort((a, b) => a.start - b.start);
+    let merged: Freeze | null = null;
+    for (const interval of serviceIntervals) {
+      if (merged && (merged.end === null || interval.start <= merged.end)) {
+        merged.end = merged.end === null || interval.end === null ? null : Math.max(merged.end, interval.end);
+      } else {
+        if (merged) freezes.push(merged);
+        merged = { entityRef, ...interval };
+      }
+    }
+    if (merged) freezes.push(merged);
+  }
+  return freezes;
+}
+
+/**
+ * Services frozen by the error-budget policy for at least `minimumMinutes` in a row at
+ * some time in each week (target 0): shorter freezes are flaps and are not counted. Weeks
+ * that ended before the SLO plugin recorded freezes have no data, not zero.
+ */
+export async function freezeIndicator(
+  api: PluginApi,
+  context: WeekContext,
+  definition: IndicatorDefinition,
+  minimumMinutes: number,
+): Promise<IndicatorReport> {
+  // A day earlier, so a freeze that began just before the first week shows its length.
+  const from = new Date(context.first.start.getTime() - DAY_MS);
   const to = context.current.end.toISOString();
   const [result, overrides] = await Promise.all([
-    api.get<FreezeList>('slo', `/freezes?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`),
+    api.get<FreezeList>('slo', `/freezes?from=${encodeURIComponent(from.toISOString())}&to=${encodeURIComponent(to)}`),
     readOverrides(api, context),
   ]);
   if (!result.ok) return unavailable(definition, context, SOURCE, result.reason);
-  const { items, transitions, demo } = result.body;
-  if (!Array.isArray(items) || !Array.isArray(transitions)) {
+  const list = result.body;
+  if (!Array.isArray(list.items) || !Array.isArray(list.transitions)) {
     return unavailable(definition, context, SOURCE, 'the SLO plugin answered /freezes in an unexpected shape');
   }
-  const byService = new Map<string, Array<{ kind: string; at: number }>>();
-  for (const t of transitions) {
-    const list = byService.get(t.entityRef) ?? [];
-    list.push({ kind: t.kind, at: Date.parse(t.at) });
-    byService.set(t.entityRef, list);
-  }
-  for (const list of byService.values()) list.sort((a, b) => a.at - b.at);
-  const current = new Map(items.map(i => [i.entityRef, i]));
-  const frozenAt = (entityRef: string, at: number): boolean => {
-    const next = byService.get(entityRef)?.find(t => t.at > at);
-    if (next) return next.kind === 'ended';
-    const now = current.get(entityRef);
-    return !!now?.frozen && (now.since === null || Date.parse(now.since) <= at);
-  };
-  const services = new Set([...current.keys(), ...byService.keys()]);
-  const frozenIn = context.weeks.map(week => {
-    const frozen = new Set<string>();
-    for (const entityRef of services) {
-      const changed = byService.get(entityRef)?.some(t => t.at >= week.start.getTime() && t.at < week.end.getTime());
-      if (changed || frozenAt(entityRef, week.start.getTime())) frozen.add(entityRef);
-    }
-    return frozen;
+  const now = context.now.getTime();
+  const minimumMs = minimumMinutes * 60_000;
+  const freezes = freezesOf(list);
+  const counted = freezes.filter(f => (f.end ?? now) - f.start >= minimumMs);
+  const recordedSince = historyStart(list.recordedSince);
+  const hasData = (i: number) => context.weeks[i].days > 0 && context.weeks[i].end.getTime() > recordedSince;
+  const frozenIn = context.weeks.map((week, i) => {
+    if (!hasData(i)) return null;
+    return new Set(counted.filter(f => f.start < week.end.getTime() && (f.end ?? now) > week.start.getTime()).map(f => f.entityRef));
   });
-  const thisWeek = frozenIn[frozenIn.length - 1];
-  const teams = new Map<string, number>();
-  for (const entityRef of thisWeek) {
+  const teams = new Map<string, Array<number | null>>();
+  for (const entityRef of new Set(freezes.map(f => f.entityRef))) {
     const owner = context.ownerOf(entityRef);
-    if (owner) increment(teams, owner);
+    if (owner && !teams.has(owner)) teams.set(owner, frozenIn.map(set => (set === null ? null : 0)));
   }
-  const transitionsThisWeek = transitions.filter(t => context.weekIndexOf(t.at) === context.weeks.length - 1);
-  return report(definition, {
+  frozenIn.forEach((set, i) => {
+    for (const entityRef of set ?? []) {
+      const owner = context.ownerOf(entityRef);
+      if (owner) teams.get(owner)![i] = (teams.get(owner)![i] ?? 0) + 1;
+    }
+  });
+  const current = context.current;
+  const inThisWeek = (t: number) => t >= current.start.getTime() && t < current.end.getTime();
+  const flaps = new Map<string, number>();
+  for (const f of freezes) {
+    if (!counted.includes(f) && f.start < current.end.getTime() && (f.end ?? now) > current.start.getTime()) increment(flaps, f.entityRef);
+  }
+  const before = frozenIn.some((set, i) => set === null && context.weeks[i].days > 0);
+  return report(definition, context, {
     source: SOURCE,
-    demo: !!demo,
-    history: context.weeks.map((w, i) => ({ isoWeek: w.isoWeek, value: w.days > 0 ? frozenIn[i].size : null })),
-    teams: [...teams.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([teamRef, value]) => ({ teamRef, value, rating: null })),
+    demo: !!list.demo,
+    weekly: frozenIn.map(set => (set === null ? null : set.size)),
+    teams: { values: teams, rated: false },
+    noDataReason: before ? 'weeks before the SLO plugin recorded freezes' : null,
     // Overrides first: a deploy despite the error-budget policy is what the review must see.
     changes: [
       ...overrides.map(o => ({
@@ -86,11 +167,19 @@ export async function freezeIndicator(api: PluginApi, context: WeekContext, defi
         delta: null,
         description: `deployed under emergency override: ${o.reason} by ${o.actor ?? o.recordedBy}`,
       })),
-      ...transitionsThisWeek.map(t => ({
-        entityRef: t.entityRef,
-        delta: t.kind === 'started' ? 1 : -1,
-        description: `freeze ${t.kind} ${t.at.slice(0, 16).replace('T', ' ')} UTC`,
+      ...counted
+        .flatMap(f => [
+          ...(inThisWeek(f.start) ? [{ entityRef: f.entityRef, delta: 1, at: f.start, description: `freeze started ${utc(f.start)} UTC` }] : []),
+          ...(f.end !== null && inThisWeek(f.end) ? [{ entityRef: f.entityRef, delta: -1, at: f.end, description: `freeze ended ${utc(f.end)} UTC` }] : []),
+        ])
+        .sort((a, b) => a.at - b.at)
+        .map(({ at: _at, ...change }) => change),
+      ...[...flaps].map(([entityRef, count]) => ({
+        entityRef,
+        delta: null,
+        description: `${count} shorter ${count === 1 ? 'freeze' : 'freezes'} (flaps) this week, not counted`,
       })),
     ].slice(0, 5),
   });
 }
+

@@ -1,4 +1,4 @@
-import { IndicatorDefinition, IndicatorReport, PlatformTargets, rate } from '@internal/plugin-platform-review-common';
+import { IndicatorDefinition, IndicatorReport, PlatformTargets } from '@internal/plugin-platform-review-common';
 import { PluginApi } from '../sources/PluginApi';
 import { report, unavailable, WeekContext } from '../review/WeekContext';
 
@@ -47,23 +47,23 @@ export async function scorecardIndicator(
     return good / total;
   };
   const points = body.trend.filter(p => p.scorecardId === scorecardId).sort((a, b) => Date.parse(a.evaluatedAt) - Date.parse(b.evaluatedAt));
-  const history = context.weeks.map(week => {
+  const weekly = context.weeks.map(week => {
     const last = points.filter(p => Date.parse(p.evaluatedAt) >= week.start.getTime() && Date.parse(p.evaluatedAt) < week.end.getTime()).pop();
-    return { isoWeek: week.isoWeek, value: last ? share(last.levelCounts) : null };
+    return last ? share(last.levelCounts) : null;
   });
+  // Scorecards keeps per-team levels of its latest run only: teams have this week, no past weeks.
   const isCurrentWeek = context.now.getTime() < context.current.end.getTime();
-  return report(definition, {
+  const teams = new Map<string, Array<number | null>>();
+  if (isCurrentWeek) {
+    for (const team of body.teams) {
+      const counts = team.scorecards.find(s => s.scorecardId === scorecardId)?.levelCounts ?? {};
+      teams.set(team.owner, context.weeks.map((_, i) => (i === context.weeks.length - 1 ? share(counts) : null)));
+    }
+  }
+  return report(definition, context, {
     source: SOURCE,
     demo: body.demo,
-    history,
-    teams: isCurrentWeek
-      ? body.teams
-          .map(team => {
-            const counts = team.scorecards.find(s => s.scorecardId === scorecardId)?.levelCounts ?? {};
-            const value = share(counts);
-            return { teamRef: team.owner, value, rating: rate(value, definition.target, definition.direction) };
-          })
-          .filter(t => t.value !== null)
-      : [],
+    weekly,
+    teams: { values: teams, rated: true },
   });
 }

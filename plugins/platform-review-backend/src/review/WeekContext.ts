@@ -1,4 +1,5 @@
 import {
+  ChangeRow,
   daysBegun,
   IndicatorDefinition,
   IndicatorReport,
@@ -54,34 +55,55 @@ export class WeekContext {
   }
 }
 
-/** A report with the common fields filled in from its definition. */
-export function report(
-  definition: IndicatorDefinition,
-  fields: Pick<IndicatorReport, 'source' | 'history'> & Partial<IndicatorReport>,
-): IndicatorReport {
-  const value = fields.value ?? fields.history[fields.history.length - 1]?.value ?? null;
+/** What an indicator computed: a value per week of the context, per team too. */
+export interface IndicatorFigures {
+  source: string;
+  demo?: boolean;
+  lastError?: string | null;
+  /** One value per week of the context, oldest first; null is "no data", never zero. */
+  weekly: Array<number | null>;
+  /** Per team ref, one value per week; rated against the target only where it applies to a team. */
+  teams?: { values: Map<string, Array<number | null>>; rated: boolean };
+  changes?: ChangeRow[];
+  /** Why weeks without a value have none, when one reason covers them all. */
+  noDataReason?: string | null;
+  /** Overrides the default reason this week has no value. */
+  unavailableReason?: string | null;
+}
+
+/** A report from its definition and figures: every week, and every team's week, rated on its own. */
+export function report(definition: IndicatorDefinition, context: WeekContext, figures: IndicatorFigures): IndicatorReport {
+  const rateValue = (value: number | null) => rate(value, definition.target, definition.direction);
+  const points = (values: Array<number | null>, rated: boolean) =>
+    context.weeks.map((week, i) => ({ isoWeek: week.isoWeek, value: values[i] ?? null, rating: rated ? rateValue(values[i] ?? null) : null }));
+  const value = figures.weekly[figures.weekly.length - 1] ?? null;
+  const teams = [...(figures.teams?.values.entries() ?? [])]
+    .filter(([, values]) => values.some(v => v !== null))
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([teamRef, values]) => {
+      const history = points(values, figures.teams!.rated);
+      const current = history[history.length - 1];
+      return { teamRef, value: current.value, rating: current.rating, history };
+    });
   return {
     ...definition,
     value,
-    rating: rate(value, definition.target, definition.direction),
-    unavailableReason: value === null ? `no data for this week in the ${fields.source}` : null,
-    demo: false,
-    lastError: null,
-    teams: [],
-    changes: [],
-    ...fields,
+    rating: rateValue(value),
+    unavailableReason:
+      figures.unavailableReason ?? (value === null ? figures.noDataReason ?? `no data for this week in the ${figures.source}` : null),
+    noDataReason: figures.noDataReason ?? null,
+    source: figures.source,
+    demo: figures.demo ?? false,
+    lastError: figures.lastError ?? null,
+    history: points(figures.weekly, true),
+    teams,
+    changes: figures.changes ?? [],
   };
 }
 
 /** A report whose source could not be read: every figure unknown, with the reason. */
 export function unavailable(definition: IndicatorDefinition, context: WeekContext, source: string, reason: string): IndicatorReport {
-  return report(definition, {
-    source,
-    history: context.weeks.map(w => ({ isoWeek: w.isoWeek, value: null })),
-    value: null,
-    rating: 'unknown',
-    unavailableReason: reason,
-  });
+  return report(definition, context, { source, weekly: context.weeks.map(() => null), unavailableReason: reason, noDataReason: reason });
 }
 
 /** The largest moves first, at most five, ignoring services that did not move. */

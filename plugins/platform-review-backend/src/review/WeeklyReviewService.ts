@@ -75,7 +75,7 @@ export class WeeklyReviewService {
     >;
     const [deployments, freezes, cost, falco, scorecards] = await Promise.all([
       deploymentIndicators(api, context, definitions),
-      freezeIndicator(api, context, definitions.servicesFrozen),
+      freezeIndicator(api, context, definitions.servicesFrozen, settings.freezeMinimumMinutes),
       costIndicator(api, context, definitions.costPerThousandUnits, settings.targets.costUnit),
       falcoIndicator(api, context, definitions.falcoCriticalPerWeek),
       scorecardIndicator(api, context, definitions.scorecardSilverShare, settings.targets),
@@ -89,6 +89,7 @@ export class WeeklyReviewService {
       partial: now.getTime() < context.current.end.getTime(),
       demo: indicators.some(i => i.demo),
       generatedAt: now.toISOString(),
+      freezeMinimumMinutes: settings.freezeMinimumMinutes,
       indicators,
     };
   }

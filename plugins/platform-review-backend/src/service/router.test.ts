@@ -77,6 +77,7 @@ async function start(h: FakeHistories) {
     settings: {
       timeZone: 'Europe/Berlin',
       cacheSeconds: 300,
+      freezeMinimumMinutes: 60,
       targets: { ...DEFAULT_PLATFORM_TARGETS, leadTimeP90Minutes: 15 },
     },
     api: new ServiceTokenPluginApi({ discovery: fake.discovery, auth: mockServices.auth(), timeoutMs: 5000 }),
@@ -117,10 +118,18 @@ describe('GET /weeks/:isoWeek', () => {
     expect(deploys.history).toHaveLength(12);
     expect(deploys.history[0].isoWeek).toBe('2026-W33');
     expect(deploys.rating).toBe('red');
-    expect(deploys.teams).toEqual([
-      { teamRef: 'group:default/checkout', value: 1 / 7, rating: null },
-      { teamRef: 'group:default/payments', value: 2 / 7, rating: null },
+    // Every week, and every team's week, is rated on its own.
+    expect(deploys.history.slice(-3)).toEqual([
+      { isoWeek: '2026-W42', value: 0, rating: 'red' },
+      { isoWeek: '2026-W43', value: 1 / 7, rating: 'red' },
+      { isoWeek: '2026-W44', value: 3 / 7, rating: 'red' },
     ]);
+    expect(deploys.teams.map(t => [t.teamRef, t.value, t.rating])).toEqual([
+      ['group:default/checkout', 1 / 7, null],
+      ['group:default/payments', 2 / 7, null],
+    ]);
+    // The team's 12 weeks: checkout's cart deployed on Sunday of W43 and Monday of W44.
+    expect(deploys.teams[0].history.map(p => p.value)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1 / 7, 1 / 7]);
     expect(deploys.changes).toEqual([{ entityRef: payments, delta: 2 / 7, description: '2 deploys, 2 more than last week' }]);
 
     // Lead times this week: 5, 15, 20, 1 minutes → median 10 (target 10: green), p90 20 (target 15: red).
@@ -128,11 +137,23 @@ describe('GET /weeks/:isoWeek', () => {
     expect(median.value).toBe(10);
     expect(median.rating).toBe('green');
     expect(valueOf(median, '2026-W43')).toBe(10);
-    expect(median.teams).toEqual([
-      { teamRef: 'group:default/checkout', value: 10, rating: 'green' },
-      { teamRef: 'group:default/payments', value: 10.5, rating: 'amber' },
+    expect(median.teams.map(t => [t.teamRef, t.value, t.rating])).toEqual([
+      ['group:default/checkout', 10, 'green'],
+      ['group:default/payments', 10.5, 'amber'],
     ]);
+    // No deploys in W42: no lead time, drawn as a gap and listed as no data, not 0 and On target.
+    expect(median.history.find(p => p.isoWeek === '2026-W42')).toEqual({ isoWeek: '2026-W42', value: null, rating: 'unknown' });
+    // checkout's W43 (cart: 10 min, green) and W44 (5 and 15 min: 10 min).
+    expect(median.teams[0].history.slice(-2)).toEqual([
+      { isoWeek: '2026-W43', value: 10, rating: 'green' },
+      { isoWeek: '2026-W44', value: 10, rating: 'green' },
+    ]);
+    // Cart's median stayed at 10 min; payments had no deploys in W43, so nothing to compare.
+    expect(median.changes).toEqual([]);
     const p90 = byId(review, 'leadTimeP90Minutes');
+    // Cart's p90 went from 10 to 15 min. Changes carry the figures; the page writes them
+    // with the portal's duration formatter.
+    expect(p90.changes).toEqual([{ entityRef: cart, delta: 5, description: '', values: { thisWeek: 15, lastWeek: 10 } }]);
     expect(p90.value).toBe(20);
     expect(p90.rating).toBe('red');
 
@@ -140,9 +161,9 @@ describe('GET /weeks/:isoWeek', () => {
     expect(falco.value).toBe(3); // the warning does not count
     expect(valueOf(falco, '2026-W43')).toBe(1);
     expect(falco.rating).toBe('green');
-    expect(falco.teams).toEqual([
-      { teamRef: 'group:default/checkout', value: 1, rating: null },
-      { teamRef: 'group:default/payments', value: 2, rating: null },
+    expect(falco.teams.map(t => [t.teamRef, t.value, t.history.slice(-2).map(p => p.value)])).toEqual([
+      ['group:default/checkout', 1, [0, 1]],
+      ['group:default/payments', 2, [1, 2]],
     ]);
     expect(falco.changes.map(c => [c.entityRef, c.delta])).toEqual([
       [payments, 1],
@@ -172,6 +193,29 @@ describe('GET /weeks/:isoWeek', () => {
       ['group:default/checkout', 0.24],
       ['group:default/payments', 0.12],
     ]);
+    // W43: $60 of 1,750,000 orders a day for checkout.
+    expect(Number(cost.teams[0].history.find(p => p.isoWeek === '2026-W43')!.value!.toFixed(6))).toBe(0.24);
+    expect(cost.teams[0].history.find(p => p.isoWeek === '2026-W42')!.value).toBeNull();
+  });
+
+  it('lists Falco weeks before its events were stored as no data, not zero', async () => {
+    // Berlin's W43 began on 2026-10-18T22:00Z, before the first stored event's day: no data.
+    const started = await start({ ...histories, falcoStoredSince: '2026-10-19T00:00:00.000Z' });
+    fake = started.fake;
+    const review = (await request(started.app).get('/weeks/2026-W44')).body as WeeklyReview;
+    const falco = byId(review, 'falcoCriticalPerWeek');
+    expect(falco.history.slice(-3)).toEqual([
+      { isoWeek: '2026-W42', value: null, rating: 'unknown' },
+      { isoWeek: '2026-W43', value: null, rating: 'unknown' },
+      { isoWeek: '2026-W44', value: 3, rating: 'green' },
+    ]);
+    expect(falco.noDataReason).toBe('weeks before 2026-10-19, from when Falco events are stored (the first received, or the retention limit)');
+    // The team's weeks follow: last week is no data, not 0.
+    expect(falco.teams.find(t => t.teamRef === 'group:default/payments')!.history.slice(-2)).toEqual([
+      { isoWeek: '2026-W43', value: null, rating: null },
+      { isoWeek: '2026-W44', value: 2, rating: null },
+    ]);
+    expect(falco.changes.map(c => c.description)).toEqual(['2 alerts; no data for last week', '1 alerts; no data for last week']);
   });
 
   it('says why cost per 1,000 orders is unknown when no component counts orders', async () => {
@@ -187,16 +231,26 @@ describe('GET /weeks/:isoWeek', () => {
     expect(byId(review, 'falcoCriticalPerWeek').value).toBe(3);
   });
 
+  const slo = (sloName: string, frozen: boolean, since: string | null = null) => ({ sloName, frozen, since });
   const freezeHistory: FakeHistories['freezes'] = {
     demo: false,
+    // The SLO plugin began recording on Monday 2026-10-12 (W42) at 10:00 in Berlin.
+    recordedSince: '2026-10-12T08:00:00.000Z',
     items: [
-      { entityRef: payments, frozen: false, since: null },
-      { entityRef: cart, frozen: true, since: '2026-10-31T10:00:00Z' },
+      { entityRef: payments, frozen: false, since: null, slos: [slo('availability', false)] },
+      { entityRef: cart, frozen: true, since: '2026-10-31T10:00:00Z', slos: [slo('latency', true, '2026-10-31T10:00:00Z'), slo('availability', false)] },
+      { entityRef: checkout, frozen: false, since: null, slos: [slo('availability', false)] },
     ],
     transitions: [
       { entityRef: payments, sloName: 'availability', kind: 'started', at: '2026-10-20T10:00:00Z', reason: 'burn 7×' },
       { entityRef: payments, sloName: 'availability', kind: 'ended', at: '2026-10-27T10:00:00Z', reason: null },
+      // A five-minute flap: not counted.
+      { entityRef: checkout, sloName: 'availability', kind: 'started', at: '2026-10-28T10:00:00Z', reason: 'burn 6.1×' },
+      { entityRef: checkout, sloName: 'availability', kind: 'ended', at: '2026-10-28T10:05:00Z', reason: null },
+      // Cart's availability freezes for 30 min inside its latency freeze: still one freeze.
       { entityRef: cart, sloName: 'latency', kind: 'started', at: '2026-10-31T10:00:00Z', reason: 'budget exhausted' },
+      { entityRef: cart, sloName: 'availability', kind: 'started', at: '2026-11-01T10:00:00Z', reason: 'burn 8×' },
+      { entityRef: cart, sloName: 'availability', kind: 'ended', at: '2026-11-01T10:30:00Z', reason: null },
     ],
   };
 
@@ -229,6 +283,7 @@ describe('GET /weeks/:isoWeek', () => {
       { entityRef: payments, delta: null, description: 'deployed under emergency override: Rollback of the broken payments release by sam.okafor' },
       { entityRef: payments, delta: -1, description: 'freeze ended 2026-10-27 10:00 UTC' },
       { entityRef: cart, delta: 1, description: 'freeze started 2026-10-31 10:00 UTC' },
+      { entityRef: checkout, delta: null, description: '1 shorter freeze (flaps) this week, not counted' },
     ]);
     // The overrides do not change the count.
     expect(freezes.value).toBe(2);
@@ -245,19 +300,28 @@ describe('GET /weeks/:isoWeek', () => {
     fake = started.fake;
     const review = (await request(started.app).get('/weeks/2026-W44')).body as WeeklyReview;
     const freezes = byId(review, 'servicesFrozen');
-    expect(valueOf(freezes, '2026-W42')).toBe(0);
-    expect(valueOf(freezes, '2026-W43')).toBe(1); // payments from Tuesday
-    expect(freezes.value).toBe(2); // payments until Tuesday, cart from Saturday
-    expect(freezes.rating).toBe('red');
-    expect(freezes.teams).toEqual([
-      { teamRef: 'group:default/checkout', value: 1, rating: null },
-      { teamRef: 'group:default/payments', value: 1, rating: null },
+    // Before the SLO plugin recorded freezes: no data, not 0 and On target.
+    expect(freezes.history.find(p => p.isoWeek === '2026-W41')).toEqual({ isoWeek: '2026-W41', value: null, rating: 'unknown' });
+    expect(freezes.noDataReason).toBe('weeks before the SLO plugin recorded freezes');
+    expect(freezes.history.slice(-3)).toEqual([
+      { isoWeek: '2026-W42', value: 0, rating: 'green' },
+      { isoWeek: '2026-W43', value: 1, rating: 'red' }, // payments from Tuesday
+      { isoWeek: '2026-W44', value: 2, rating: 'red' }, // payments until Tuesday, cart from Saturday; not checkout's flap
     ]);
+    expect(freezes.teams.map(t => [t.teamRef, t.value, t.history.slice(-3).map(p => p.value)])).toEqual([
+      ['group:default/checkout', 1, [0, 0, 1]],
+      ['group:default/payments', 1, [0, 1, 1]],
+    ]);
+    expect(review.freezeMinimumMinutes).toBe(60);
     // No /overrides here (404): the freeze changes alone.
-    expect(freezes.changes.map(c => c.description)).toEqual(['freeze ended 2026-10-27 10:00 UTC', 'freeze started 2026-10-31 10:00 UTC']);
+    expect(freezes.changes.map(c => c.description)).toEqual([
+      'freeze ended 2026-10-27 10:00 UTC',
+      'freeze started 2026-10-31 10:00 UTC',
+      '1 shorter freeze (flaps) this week, not counted',
+    ]);
   });
 
-  it('serves the current week, exports Markdown and CSV, and computes each week once', async () => {
+  it('serves the current week, exports all 12 weeks as CSV, and computes each week once', async () => {
     const started = await start(histories);
     fake = started.fake;
     const current = await request(started.app).get('/weeks/current');
@@ -265,16 +329,23 @@ describe('GET /weeks/:isoWeek', () => {
     // Wednesday: three days begun, and one deploy (Monday 00:00 CET).
     expect(byId(current.body, 'deploysPerDay').value).toBeCloseTo(1 / 3, 12);
 
-    const md = await request(started.app).get('/weeks/2026-W44.md');
-    expect(md.status).toBe(200);
-    expect(md.headers['content-disposition']).toBe('attachment; filename="platform-review-2026-W44.md"');
-    expect(md.text).toContain('# Platform review 2026-W44');
-    expect(md.text).toContain('| Change lead time, p90 | 20 min | ≤ 15 min | Off target | 10 min |');
+    await request(started.app).get('/weeks/2026-W44');
     const calls = started.fake.requests.length;
-
     const csv = await request(started.app).get('/weeks/2026-W44.csv');
+    expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    expect(csv.headers['content-disposition']).toBe('attachment; filename="platform-review-2026-W44.csv"');
+    const rows = csv.text.trim().split('\r\n').map(line => line.split(','));
+    // Every indicator has its 12 weeks overall, W33 to W44.
+    for (const id of ['deploysPerDay', 'leadTimeMedianMinutes', 'leadTimeP90Minutes', 'servicesFrozen', 'costPerThousandUnits', 'falcoCriticalPerWeek', 'scorecardSilverShare']) {
+      const weeks = rows.filter(r => r[1] === id && r[2] === 'all').map(r => r[0]);
+      expect(weeks).toHaveLength(12);
+      expect([weeks[0], weeks[11]]).toEqual(['2026-W33', '2026-W44']);
+    }
+    // And per team, a week without deploys saying so.
+    expect(rows.filter(r => r[1] === 'leadTimeMedianMinutes' && r[2] === 'group:default/payments')).toHaveLength(12);
     expect(csv.text.split('\r\n')).toContain('2026-W44,leadTimeMedianMinutes,group:default/payments,10.5,min,10,lowerIsBetter,amber,');
+    expect(csv.text.split('\r\n')).toContain('2026-W42,leadTimeMedianMinutes,group:default/payments,,min,10,lowerIsBetter,no data,');
     expect(started.fake.requests.length).toBe(calls); // cached
   });
 

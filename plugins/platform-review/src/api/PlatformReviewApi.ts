@@ -4,8 +4,6 @@ import { WeeklyReview } from '@internal/plugin-platform-review-common';
 export interface PlatformReviewApi {
   /** `current` or an ISO week such as 2026-W48. */
   getWeek(week: string): Promise<WeeklyReview>;
-  /** The week as a file to download: its name and contents. */
-  exportWeek(week: string, format: 'md' | 'csv'): Promise<{ fileName: string; blob: Blob }>;
 }
 
 export const platformReviewApiRef = createApiRef<PlatformReviewApi>({ id: 'plugin.platform-review.api' });

@@ -8,21 +8,9 @@ export class PlatformReviewClient implements PlatformReviewApi {
   constructor(private readonly deps: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {}
 
   async getWeek(week: string): Promise<WeeklyReview> {
-    const response = await this.get(`/weeks/${encodeURIComponent(week)}`);
-    return (await response.json()) as WeeklyReview;
-  }
-
-  async exportWeek(week: string, format: 'md' | 'csv'): Promise<{ fileName: string; blob: Blob }> {
-    const response = await this.get(`/weeks/${encodeURIComponent(week)}.${format}`);
-    const disposition = response.headers.get('content-disposition') ?? '';
-    const fileName = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? `platform-review-${week}.${format}`;
-    return { fileName, blob: await response.blob() };
-  }
-
-  private async get(path: string): Promise<Response> {
     const baseUrl = await this.deps.discoveryApi.getBaseUrl('platform-review');
-    const response = await this.deps.fetchApi.fetch(`${baseUrl}${path}`);
+    const response = await this.deps.fetchApi.fetch(`${baseUrl}/weeks/${encodeURIComponent(week)}`);
     if (!response.ok) throw await ResponseError.fromResponse(response);
-    return response;
+    return (await response.json()) as WeeklyReview;
   }
 }

@@ -1,11 +1,10 @@
-import { useApi } from '@backstage/core-plugin-api';
+import { WeeklyReview, weeklyReviewCsv, weeklyReviewMarkdown } from '@internal/plugin-platform-review-common';
 import Button from '@material-ui/core/Button';
-import { useState } from 'react';
-import { platformReviewApiRef } from '../api/PlatformReviewApi';
+import { REVIEW_FORMATTERS } from '../format/reviewFormatters';
 
-/** Saves a blob under its name through a temporary link, so the browser downloads it. */
-function saveFile(fileName: string, blob: Blob) {
-  const url = URL.createObjectURL(blob);
+/** Saves text under a name through a temporary link, so the browser downloads it. */
+function saveFile(fileName: string, type: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
@@ -15,36 +14,29 @@ function saveFile(fileName: string, blob: Blob) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** One click each: the week as Markdown (for the all-hands notes) and as CSV. */
-export function ExportButtons(props: { isoWeek: string }) {
-  const api = useApi(platformReviewApiRef);
-  const [busy, setBusy] = useState<'md' | 'csv' | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const download = async (format: 'md' | 'csv') => {
-    setBusy(format);
-    setError(null);
-    try {
-      const { fileName, blob } = await api.exportWeek(props.isoWeek, format);
-      saveFile(fileName, blob);
-    } catch (e) {
-      setError(`Could not export: ${(e as Error).message}`);
-    } finally {
-      setBusy(null);
-    }
-  };
+/**
+ * One click each: the week as Markdown (for the all-hands notes) and as CSV, both with all
+ * 12 weeks of every indicator overall and per team, written from what the page shows with
+ * the same formatters.
+ */
+export function ExportButtons(props: { review: WeeklyReview }) {
+  const { review } = props;
   return (
     <>
-      <Button variant="outlined" color="primary" disabled={busy !== null} onClick={() => download('md')}>
+      <Button
+        variant="outlined"
+        color="primary"
+        onClick={() => saveFile(`platform-review-${review.isoWeek}.md`, 'text/markdown;charset=utf-8', weeklyReviewMarkdown(review, REVIEW_FORMATTERS))}
+      >
         Download Markdown
       </Button>
-      <Button variant="outlined" color="primary" disabled={busy !== null} onClick={() => download('csv')}>
+      <Button
+        variant="outlined"
+        color="primary"
+        onClick={() => saveFile(`platform-review-${review.isoWeek}.csv`, 'text/csv;charset=utf-8', weeklyReviewCsv(review))}
+      >
         Download CSV
       </Button>
-      {error && (
-        <span role="alert" style={{ color: '#c62828' }}>
-          {error}
-        </span>
-      )}
     </>
   );
 }

@@ -7,6 +7,7 @@ import {
   Progress,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { reviewRule } from '@internal/plugin-platform-review-common';
 import { DemoDataLabel, PluginErrorPanel } from '@internal/portal-react';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
@@ -41,7 +42,7 @@ export function WeeklyReviewPage() {
             {value && currentWeek && (
               <WeekPicker currentWeek={currentWeek} timeZone={value.timeZone} value={value.isoWeek} onChange={setWeek} />
             )}
-            {value && <ExportButtons isoWeek={value.isoWeek} />}
+            {value && <ExportButtons review={value} />}
           </Box>
         </ContentHeader>
         {loading && <Progress />}
@@ -51,7 +52,7 @@ export function WeeklyReviewPage() {
             <Typography variant="body2" color="textSecondary" paragraph>
               {new Date(value.start).toLocaleDateString('en-GB', { timeZone: value.timeZone })} to{' '}
               {new Date(Date.parse(value.end) - 1).toLocaleDateString('en-GB', { timeZone: value.timeZone })} ({value.timeZone})
-              {value.partial ? ': the week so far.' : '.'} Green meets the target, amber misses it by at most 20%, red by more.
+              {value.partial ? ': the week so far.' : '.'} {reviewRule(value)}
             </Typography>
             {value.indicators.length === 0 ? (
               <EmptyState title="No indicators" missing="data" description="No platform indicators are configured." />
@@ -59,7 +60,7 @@ export function WeeklyReviewPage() {
               <Grid container spacing={3}>
                 {value.indicators.map(indicator => (
                   <Grid item xs={12} md={6} xl={4} key={indicator.id}>
-                    <IndicatorCard indicator={indicator} partial={value.partial} />
+                    <IndicatorCard indicator={indicator} review={value} />
                   </Grid>
                 ))}
               </Grid>

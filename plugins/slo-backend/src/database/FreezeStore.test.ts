@@ -21,6 +21,7 @@ describe.each(databaseIds)('FreezeStore on %s', databaseId => {
 
   it('keeps state, its start and the history of transitions for the weekly review', async () => {
     const store = await createStore();
+    expect(await store.recordedSince()).toBeNull();
     const started = evaluate(8, null, 10);
     await store.save('component:default/cart', 'availability', started, at(10));
     const states = await store.states();
@@ -33,6 +34,9 @@ describe.each(databaseIds)('FreezeStore on %s', databaseId => {
     await store.save('component:default/cart', 'availability', evaluate(1, { frozen: true, since: at(10).toISOString(), reason: 'x' }, 12), at(12));
 
     expect((await store.list())[0]).toMatchObject({ frozen: false, since: null, measuredAt: at(12).toISOString() });
+    // History begins at the first evaluation, however often the state is saved again.
+    await store.save('component:default/search', 'latency', evaluate(1, null, 11), at(11));
+    expect(await store.recordedSince()).toBe(at(10).toISOString());
     expect((await store.transitions(at(0), at(24))).map(t => [t.kind, t.at])).toEqual([
       ['started', at(10).toISOString()],
       ['ended', at(12).toISOString()],

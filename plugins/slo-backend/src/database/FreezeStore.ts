@@ -93,7 +93,7 @@ export class FreezeStore {
       measured_at: measuredAt,
     };
     await this.knex('slo_freezes')
-      .insert(row)
+      .insert({ ...row, first_evaluated_at: measuredAt })
       .onConflict(['entity_ref', 'slo_name'])
       .merge(['frozen', 'since', 'reason', 'burn', 'measured_at']);
     if (evaluation.transition) {
@@ -119,6 +119,15 @@ export class FreezeStore {
   async list(): Promise<Array<SloFreeze & { entityRef: string }>> {
     const rows = await this.knex<FreezeRow>('slo_freezes').select().orderBy(['entity_ref', 'slo_name']);
     return rows.map(toFreeze);
+  }
+
+  /**
+   * Where the stored freeze history begins: the first evaluation of any SLO still defined.
+   * Before it nothing was recorded, which is not the same as nothing frozen.
+   */
+  async recordedSince(): Promise<string | null> {
+    const row = await this.knex('slo_freezes').min({ first: 'first_evaluated_at' }).first();
+    return row?.first ? iso(row.first) : null;
   }
 
   /** Transitions with from ≤ at < to, oldest first. */

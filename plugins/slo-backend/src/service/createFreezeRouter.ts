@@ -50,10 +50,11 @@ export function createFreezeRouter(deps: {
     const to = parseTime(req.query.to, 'to') ?? now;
     const from = parseTime(req.query.from, 'from') ?? new Date(to.getTime() - 7 * DAY_MS);
     if (from >= to) throw new InputError(`from (${from.toISOString()}) must be before to (${to.toISOString()})`);
-    const [states, exemptions, transitions] = await Promise.all([
+    const [states, exemptions, transitions, recordedSince] = await Promise.all([
       freezes.list(),
       freezes.activeExemptions(now),
       freezes.transitions(from, to),
+      freezes.recordedSince(),
     ]);
     const byEntity = new Map<string, ServiceFreeze>();
     for (const { entityRef, ...slo } of states) {
@@ -80,6 +81,7 @@ export function createFreezeRouter(deps: {
       policy: deps.policy,
       items,
       transitions,
+      recordedSince,
       from: from.toISOString(),
       to: to.toISOString(),
     };

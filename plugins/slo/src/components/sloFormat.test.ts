@@ -25,4 +25,9 @@ describe('SLO figures as people read them', () => {
     expect(formatMinutes(1500)).toBe('1 d 1 h');
     expect(formatMinutes(0.5)).toBe('< 1 min');
   });
+
+  it('rounds minutes before splitting them, never "60 min" or "1 h 60 min"', () => {
+    expect(formatMinutes(59.6)).toBe('1 h');
+    expect(formatMinutes(119.7)).toBe('2 h');
+  });
 });

@@ -1,4 +1,5 @@
 import { SloAlertState } from '@internal/plugin-slo-common';
+import { formatDuration } from '@internal/portal-react';
 
 /** 0.999 → "99.9%"; keeps the digits a target is written with. */
 export function formatTarget(target: number): string {
@@ -18,16 +19,12 @@ export function formatBurn(burn: number | null): string {
   return `${burn >= 10 ? burn.toFixed(1) : burn.toFixed(2)}×`;
 }
 
-/** 95 → "1 h 35 min"; 4320 → "3 d"; for budget minutes and time to exhaustion. */
+/**
+ * Budget minutes and time to exhaustion, in the portal's one duration format
+ * (`formatDuration` from portal-react): 95 → "1 h 35 min", 59.6 → "1 h", 4320 → "3 d".
+ */
 export function formatMinutes(minutes: number | null): string {
-  if (minutes === null) return '–';
-  if (minutes < 1) return '< 1 min';
-  const days = Math.floor(minutes / 1440);
-  const hours = Math.floor((minutes % 1440) / 60);
-  const mins = Math.round(minutes % 60);
-  if (days > 0) return hours > 0 ? `${days} d ${hours} h` : `${days} d`;
-  if (hours > 0) return mins > 0 ? `${hours} h ${mins} min` : `${hours} h`;
-  return `${mins} min`;
+  return formatDuration(minutes === null ? null : minutes * 60);
 }
 
 export const ALERT_STATE_LABEL: Record<SloAlertState, string> = {
