@@ -77,7 +77,9 @@ describe('weeklyReviewMarkdown', () => {
 describe('formatValue', () => {
   it('shows shares in percent, money to the cent and long lead times in hours', () => {
     expect(formatValue({ unit: '%' }, 0.755)).toBe('75.5%');
-    expect(formatValue({ unit: 'USD' }, 0.4)).toBe('USD 0.40');
+    expect(formatValue({ unit: 'USD' }, 0.4)).toBe('$0.40');
+    // Cost per 1,000 orders reads as on the cost pages: never $0.00 for a small figure.
+    expect(formatValue({ unit: 'USD' }, 0.0033)).toBe('$0.0033');
     expect(formatValue({ unit: 'min' }, 119)).toBe('119 min');
     expect(formatValue({ unit: 'min' }, 411.25)).toBe('6.9 h');
     expect(formatValue({ unit: 'min' }, null)).toBe('n/a');

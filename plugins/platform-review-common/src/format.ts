@@ -1,12 +1,13 @@
+import { formatMoney } from '@internal/portal-common';
 import { DateTime } from 'luxon';
 import { RATING_LABELS } from './colour';
 import { IndicatorReport, WeeklyReview } from './review';
 
-/** A value as the page and exports show it: shares in %, money to the cent, others to 0.1. */
+/** A value as the page and exports show it: shares in %, money as the portal writes it, others to 0.1. */
 export function formatValue(indicator: Pick<IndicatorReport, 'unit'>, value: number | null): string {
   if (value === null) return 'n/a';
   if (indicator.unit === '%') return `${round(value * 100, 1)}%`;
-  if (indicator.unit === 'USD') return `USD ${value.toFixed(2)}`;
+  if (indicator.unit === 'USD') return formatMoney(value);
   // Lead times of hours read better in hours; targets in minutes stay in minutes.
   if (indicator.unit === 'min' && value >= 120) return `${round(value / 60, 1)} h`;
   return `${round(value, 1)} ${indicator.unit}`;
