@@ -1,1 +1,2 @@
 export * from './format/formatMoney';
+export * from './demo/demoHistoryStart';

@@ -50,7 +50,8 @@ export function formatMoney(
   let text: string;
   if (options.compact && size >= 1000) text = compact.format(size);
   // Decided on the rounded figure: $99.996 reads $100, not $100.00.
-  else if (roundedCents >= WHOLE_DOLLARS_FROM_USD) text = wholeDollars.format(size);
+  else if (roundedCents >= WHOLE_DOLLARS_FROM_USD)
+    text = wholeDollars.format(size);
   else if (size >= 0.995 || size === 0) text = cents.format(size);
   else text = significant.format(size);
   if (usd < 0 && text !== cents.format(0)) return `−${text}`;
