@@ -11,7 +11,8 @@ import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { costApiRef } from '../api/CostApi';
 import { formatJump, weekdayOf } from './anomalyText';
-import { formatDay, formatUsd } from './format';
+import { formatDay } from './format';
+import { formatMoney } from '@internal/portal-react';
 
 type Row = CostAnomalyItem & { id: string };
 
@@ -39,13 +40,13 @@ const columns: TableColumn<Row>[] = [
     title: 'Spend',
     field: 'usd',
     type: 'numeric',
-    render: row => formatUsd(row.usd),
+    render: row => formatMoney(row.usd),
   },
   {
     title: 'Usual for the weekday',
     field: 'baselineUsd',
     type: 'numeric',
-    render: row => formatUsd(row.baselineUsd),
+    render: row => formatMoney(row.baselineUsd),
   },
   {
     title: 'Jump',
