@@ -138,9 +138,16 @@ function eventFor(workload: Workload, hourStart: number, index: number) {
  * Realistic Falco events (Falcosidekick's JSON, with its uuid) for every component with a
  * `backstage.io/kubernetes-id` and for a few platform namespaces no component claims,
  * over the `hours` whole hours up to `now`. The same inputs always give the same events,
- * so re-sending them is a no-op for the idempotent store.
+ * so re-sending them is a no-op for the idempotent store. `historyStart` gives a component
+ * created after the demo began the moment its events may start: none before it existed.
  */
-export function generateDemoEvents(components: MappableComponent[], now: Date, hours: number) {
+export function generateDemoEvents(
+  components: MappableComponent[],
+  now: Date,
+  hours: number,
+  historyStart: (entityRef: string) => Date | undefined = () => undefined,
+) {
+  const startOf = new Map(components.map(c => [c.entityRef, historyStart(c.entityRef)?.getTime() ?? -Infinity]));
   const workloads = [...components.flatMap(c => workloadOf(c) ?? []), ...PLATFORM_WORKLOADS];
   const lastHour = Math.floor(now.getTime() / HOUR_MS) * HOUR_MS;
   const events = [];
@@ -150,7 +157,8 @@ export function generateDemoEvents(components: MappableComponent[], now: Date, h
       for (let index = 0; index < 3; index++) {
         if (fraction(`${workload.seed}/${hourStart}/${index}/fires`) < workload.rate / 3) {
           const event = eventFor(workload, hourStart, index);
-          if (Date.parse(event.time) <= now.getTime()) events.push(event);
+          const at = Date.parse(event.time);
+          if (at <= now.getTime() && at >= (startOf.get(workload.seed) ?? -Infinity)) events.push(event);
         }
       }
     }
