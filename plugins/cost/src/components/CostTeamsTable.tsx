@@ -35,7 +35,11 @@ export function CostTeamsTable(props: {
 }) {
   const { overview, window } = props;
   const label = overview.windows[window].label;
-  const rows: Row[] = overview.teams.map(team => ({
+  // Teams by the window's spend; the lines charged to no team after them.
+  const teams = [...overview.teams].sort(
+    (a, b) => amountOver(b, window) - amountOver(a, window),
+  );
+  const rows: Row[] = teams.map(team => ({
     id: team.entityRef,
     name: team.title,
     entityRef: team.entityRef,
@@ -91,7 +95,6 @@ export function CostTeamsTable(props: {
       title: label,
       field: 'windowUsd',
       type: 'numeric',
-      defaultSort: 'desc',
       render: row => money(row.windowUsd),
     },
     ...(window === 'mtd'

@@ -32,10 +32,13 @@ describe('formatMoney', () => {
     expect(formatMoney(-0.001)).toBe('−$0.0010');
   });
 
-  it('shortens large amounts on chart axes only', () => {
+  it('keeps chart axes short and round', () => {
     expect(formatMoney(12_345, { compact: true })).toBe('$12.3K');
     expect(formatMoney(2_500_000, { compact: true })).toBe('$2.5M');
     expect(formatMoney(250, { compact: true })).toBe('$250');
+    expect(formatMoney(55, { compact: true })).toBe('$55');
+    expect(formatMoney(0, { compact: true })).toBe('$0');
+    expect(formatMoney(2.5, { compact: true })).toBe('$2.50');
     expect(formatMoney(0.5, { compact: true })).toBe('$0.50');
   });
 });

@@ -29,7 +29,10 @@ export const WHOLE_DOLLARS_FROM_USD = 100;
 export interface FormatMoneyOptions {
   /** `+$5.00` for a rise: jumps and differences. */
   signed?: boolean;
-  /** `$12.3K`: chart axes, where space is short. Amounts below $1,000 read as usual. */
+  /**
+   * Chart axes, where space is short and ticks are round: `$12.3K` from $1,000, whole
+   * dollars from $10 (`$55`), `$0` for zero; smaller amounts read as usual.
+   */
   compact?: boolean;
 }
 
@@ -49,6 +52,8 @@ export function formatMoney(
   const roundedCents = Math.round(size * 100) / 100;
   let text: string;
   if (options.compact && size >= 1000) text = compact.format(size);
+  else if (options.compact && (size >= 10 || size === 0))
+    text = wholeDollars.format(size);
   // Decided on the rounded figure: $99.996 reads $100, not $100.00.
   else if (roundedCents >= WHOLE_DOLLARS_FROM_USD)
     text = wholeDollars.format(size);
