@@ -1,6 +1,7 @@
 import {
   COST_SOURCE_LABELS,
   CostResponseMeta,
+  CostSourceStatus,
   CostWindowCoverage,
   CostWindowId,
 } from '@internal/plugin-cost-common';
@@ -54,10 +55,7 @@ export function CostDataNotices(props: {
                 )} of this window from ${label}; `
               : ''}
             {days(source.pendingDays)} of the look-back window will be asked for
-            again on the next run.{' '}
-            {source.lastSuccessAt
-              ? `Last good read ${formatAge(source.lastSuccessAt)}.`
-              : `Nothing has been read from ${label} yet.`}
+            again on the next run. {lastRead(source, label)}
           </Alert>
         );
       })}
@@ -72,6 +70,17 @@ export function CostDataNotices(props: {
         ))}
     </Box>
   );
+}
+
+/** How recent what a failing source has given is. */
+function lastRead(source: CostSourceStatus, label: string): string {
+  if (source.lastSuccessAt)
+    return `Last run without errors ${formatAge(source.lastSuccessAt)}.`;
+  if (source.lastIngestedDay)
+    return `Every run has had errors so far; the latest day read from ${label} is ${formatDay(
+      source.lastIngestedDay,
+    )}.`;
+  return `Nothing has been read from ${label} yet.`;
 }
 
 /** "Last 30 days: 23 Oct – 21 Nov (UTC days; ...). 27 of 30 days read (...)". */

@@ -64,7 +64,8 @@ export function CostHeadlines(props: {
       usd: over(overview.unallocated.aws),
     },
   ];
-  const label = overview.windows[window].label.toLowerCase();
+  // "last 7 days", "December to date".
+  const label = overview.windows[window].label.replace(/^Last/, 'last');
   return (
     <Paper variant="outlined">
       <Box
