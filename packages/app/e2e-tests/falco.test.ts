@@ -51,6 +51,21 @@ test('a developer filters a service’s Falco events and opens one', async ({ pa
   await expect(drawer).toHaveCount(0);
 });
 
+test('a service’s Falco card and its events tab count the same last 7 days', async ({ page }) => {
+  await enterAsGuest(page);
+  // Demo events arrive once an hour: read both again if an hour turned in between.
+  await expect(async () => {
+    await page.goto('/catalog/default/component/legacy-payments-gateway');
+    const card = page.getByText(/^\d+ events? in the last 7 days \(since \d+ \w+, 00:00 UTC\)\./);
+    await expect(card).toBeVisible({ timeout: 20_000 });
+    const [, cardCount, cardSince] = /^(\d+) events? in the (last 7 days \(since [^)]+\))/.exec((await card.textContent()) ?? '')!;
+    await page.goto('/catalog/default/component/legacy-payments-gateway/falco');
+    const tab = page.getByText(/^\d+ in the last 7 days \(since \d+ \w+, 00:00 UTC\)$/);
+    await expect(tab).toBeVisible({ timeout: 20_000 });
+    expect(await tab.textContent()).toBe(`${cardCount} in the ${cardSince}`);
+  }).toPass({ timeout: 120_000, intervals: [5_000] });
+});
+
 test('the security overview shows trend, top rules, top services and unmapped events', async ({ page }) => {
   await enterAsGuest(page);
   await page.getByRole('link', { name: 'Runtime security' }).first().click();

@@ -41,7 +41,10 @@ export const costPlugin = createBackendPlugin({
           const store = await CostStore.create(database);
           let latestEntities: CostEntity[] = [];
           const demo = settings.demo
-            ? new DemoCostSource(() => latestEntities)
+            ? new DemoCostSource({
+                entities: () => latestEntities,
+                firstSeen: () => store.firstSeenTimes(),
+              })
             : undefined;
           const sources = demo ? [...settings.sources, demo] : settings.sources;
           const ingester = new CostIngester({
@@ -78,7 +81,9 @@ export const costPlugin = createBackendPlugin({
           }
           httpRouter.use(
             createRouter({
-              report: new CostReport(store),
+              report: new CostReport(store, {
+                sources: sources.map(source => source.name),
+              }),
               anomalyMethod: settings.anomalies,
             }),
           );

@@ -33,10 +33,20 @@ export const COST_CATEGORY_LABELS: Record<CostCategory, string> = {
 /**
  * `workload`: cost a team (and usually a service) is charged for.
  * `idle`: capacity the cluster paid for that no workload used (Kubecost `__idle__`).
+ * `unmounted`: persistent volumes no pod mounts (Kubecost `__unmounted__`, orphaned
+ * volumes); like idle, never a team's.
  * `unallocated`: workloads without the team label (Kubecost `__unallocated__`), or AWS
- * spend without the team tag (`team$`).
+ * spend without the team tag (`team$`); its `cloud` part is the AWS side (see
+ * splitByPlatform).
  */
-export type CostLineKind = 'workload' | 'idle' | 'unallocated';
+export type CostLineKind = 'workload' | 'idle' | 'unmounted' | 'unallocated';
+
+/** The lines that are nobody's: shown on their own, never in a team's figures. */
+export const UNCHARGED_LINE_KINDS = [
+  'idle',
+  'unmounted',
+  'unallocated',
+] as const;
 
 export function emptyBreakdown(): CostBreakdown {
   return {
@@ -66,4 +76,20 @@ export function breakdownTotal(breakdown: CostBreakdown): number {
     (total, category) => total + breakdown[category],
     0,
   );
+}
+
+/**
+ * Where a dollar was spent: `cloud` is AWS spend (Cost Explorer, or Kubecost's
+ * `externalCost`), every other category is the Kubernetes cluster's own cost.
+ */
+export interface PlatformSplit {
+  kubernetesUsd: number;
+  awsUsd: number;
+}
+
+export function splitByPlatform(breakdown: CostBreakdown): PlatformSplit {
+  return {
+    kubernetesUsd: breakdownTotal(breakdown) - breakdown.cloud,
+    awsUsd: breakdown.cloud,
+  };
 }

@@ -5,3 +5,4 @@ export * from './categories';
 export * from './csv';
 export * from './maths';
 export * from './anomalies';
+export * from './windows';

@@ -72,7 +72,13 @@ export const falcoPlugin = createBackendPlugin({
           });
 
           if (settings.demoEnabled) {
-            const feeder = new DemoEventFeeder({ ingestor, mapping, maxBatchSize: settings.maxBatchSize, logger });
+            const feeder = new DemoEventFeeder({
+              ingestor,
+              firstSeen: (entityRefs, at) => store.demoFirstSeen(entityRefs, at),
+              mapping,
+              maxBatchSize: settings.maxBatchSize,
+              logger,
+            });
             await scheduler.scheduleTask({
               id: 'falco-demo-events',
               frequency: { minutes: 1 },

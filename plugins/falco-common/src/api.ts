@@ -1,4 +1,5 @@
 import { FalcoPriority, PriorityCounts } from './priority';
+import { FalcoWindow } from './window';
 
 /** Output field values as Falco sends them: strings, numbers (ns times, tty), null for missing. */
 export type FalcoOutputFieldValue = string | number | boolean | null | string[];
@@ -36,6 +37,8 @@ export interface FalcoAlert {
 /** `GET /api/falco/alerts` */
 export interface FalcoAlertsResponse {
   demo: boolean;
+  /** With `?days=`: the window the events are from (lastDaysWindow). */
+  window: FalcoWindow | null;
   items: FalcoAlert[];
   totalCount: number;
   /** Distinct rules among the entity's events in retention, for the rule filter. */
@@ -53,6 +56,8 @@ export interface FalcoCountsResponse {
   demo: boolean;
   entityRef: string;
   days: number;
+  /** The window counted (lastDaysWindow): the card states it. */
+  window: FalcoWindow;
   counts: PriorityCounts;
   lastEventAt: string | null;
 }
@@ -67,6 +72,7 @@ export interface FalcoDailyCounts {
 export interface FalcoOverviewResponse {
   demo: boolean;
   days: number;
+  window: FalcoWindow;
   totals: PriorityCounts;
   topRules: Array<{ rule: string; count: number; highestPriority: FalcoPriority }>;
   topServices: Array<{ entityRef: string; total: number; counts: PriorityCounts }>;
@@ -81,6 +87,8 @@ export interface FalcoOverviewResponse {
 export interface FalcoFactsResponse {
   demo: boolean;
   generatedAt: string;
+  /** The window `alertsLast7Days` counts (lastDaysWindow of FALCO_RECENT_DAYS). */
+  window: FalcoWindow;
   items: Array<{
     entityRef: string;
     alertsLast7Days: PriorityCounts;

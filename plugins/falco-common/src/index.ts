@@ -1,3 +1,4 @@
 export * from './priority';
 export * from './annotations';
 export * from './api';
+export * from './window';

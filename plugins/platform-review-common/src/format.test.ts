@@ -6,7 +6,8 @@ const formatters: ValueFormatters = { duration: seconds => `<${seconds} s>` };
 describe('formatValue', () => {
   it('writes shares in percent, money to the cent, durations with the portal formatter and no data as such', () => {
     expect(formatValue({ unit: '%' }, 0.755, formatters)).toBe('75.5%');
-    expect(formatValue({ unit: 'USD' }, 0.4, formatters)).toBe('USD 0.40');
+    expect(formatValue({ unit: 'USD' }, 0.4, formatters)).toBe('$0.40');
+    expect(formatValue({ unit: 'USD' }, 0.0033, formatters)).toBe('$0.0033');
     expect(formatValue({ unit: 'USD' }, 0.4, { ...formatters, money: usd => `$${usd}` })).toBe('$0.4');
     expect(formatValue({ unit: 'min' }, 119.7, formatters)).toBe('<7182 s>');
     expect(formatValue({ unit: 'deploys/day' }, 17.25, formatters)).toBe('17.3 deploys/day');

@@ -1,3 +1,4 @@
+import { formatMoney } from '@internal/portal-common';
 import { RATING_LABELS, Rating } from './colour';
 import { ChangeRow, IndicatorReport } from './review';
 
@@ -9,8 +10,8 @@ import { ChangeRow, IndicatorReport } from './review';
 export interface ValueFormatters {
   /** Seconds → "1 h 35 min". */
   duration: (seconds: number | null) => string;
-  /** US dollars → "$0.44"; without it, "USD 0.44". */
-  money?: (usd: number | null) => string;
+  /** US dollars → "$0.44"; without it, portal-common's formatMoney. */
+  money?: (usd: number) => string;
 }
 
 /** What a week without a value says everywhere: never 0 and never "On target". */
@@ -20,7 +21,7 @@ export const NO_DATA = 'no data';
 export function formatValue(indicator: Pick<IndicatorReport, 'unit'>, value: number | null, formatters: ValueFormatters): string {
   if (value === null) return NO_DATA;
   if (indicator.unit === '%') return `${round(value * 100, 1)}%`;
-  if (indicator.unit === 'USD') return formatters.money ? formatters.money(value) : `USD ${value.toFixed(2)}`;
+  if (indicator.unit === 'USD') return (formatters.money ?? formatMoney)(value);
   if (indicator.unit === 'min') return formatters.duration(value * 60);
   return `${round(value, 1)} ${indicator.unit}`;
 }

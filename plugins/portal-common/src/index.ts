@@ -5,3 +5,5 @@ export type {
   PluginStatus,
   PortalReadinessPayload,
 } from './pluginStatus';
+export * from './format/formatMoney';
+export * from './demo/demoHistoryStart';

@@ -30,9 +30,9 @@ export function createFalcoFactRetriever(deps: {
     facts: {
       'falco.criticalOrWorseLast7Days': {
         type: 'number',
-        description: 'Falco alerts of priority Critical, Alert or Emergency in the last 7 days.',
+        description: 'Falco alerts of priority Critical, Alert or Emergency in the last 7 days (today and the six UTC days before it, as on the service card).',
       },
-      'falco.alertsLast7Days': { type: 'number', description: 'Falco alerts of any priority in the last 7 days.' },
+      'falco.alertsLast7Days': { type: 'number', description: 'Falco alerts of any priority in the last 7 days (today and the six UTC days before it, as on the service card).' },
     },
     async retrieve(entities) {
       const body = await readPluginFacts<FalcoFactsResponse>({ ...deps, pluginId: 'falco', path: '/facts' });

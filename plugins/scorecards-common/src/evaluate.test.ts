@@ -28,6 +28,12 @@ describe('evaluateCheck', () => {
     });
   });
 
+  it('writes money facts as the cost pages do', () => {
+    const cheap = check({ fact: 'cost.forecastMonthUsd', operator: 'lessThanOrEqual', value: 1000 });
+    expect(evaluateCheck(cheap, { value: 1234.5678 }).why).toBe('cost.forecastMonthUsd is $1,235; needs at most $1,000.');
+    expect(evaluateCheck(cheap, { value: 42.5 }).why).toBe('cost.forecastMonthUsd is $42.50; needs at most $1,000.');
+  });
+
   it('is unknown, never passed or failed, when the fact is unreadable, missing or mistyped', () => {
     expect(evaluateCheck(check({}), { unavailable: 'SLO plugin could not be read' })).toMatchObject({
       state: 'unknown',

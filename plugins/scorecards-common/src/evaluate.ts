@@ -5,6 +5,7 @@ import {
   ScorecardDefinitions,
 } from './definitions';
 import { CheckResult, FactValue, ScorecardResult, ScoredEntity } from './results';
+import { formatMoney } from '@internal/portal-common';
 
 /**
  * What the evaluator knows about one fact of one entity: a value (null when the source has
@@ -21,9 +22,11 @@ const OPERATOR_WORDS: Record<CheckOperator, string> = {
   greaterThanOrEqual: 'at least ',
 };
 
-export function formatFactValue(value: FactValue): string {
+/** A fact's value in words; a fact named `…Usd` reads as money does on every page. */
+export function formatFactValue(value: FactValue, fact?: string): string {
   if (value === null) return 'no value';
   if (typeof value === 'string') return `"${value}"`;
+  if (typeof value === 'number' && fact?.endsWith('Usd')) return formatMoney(value);
   if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(4)));
   return String(value);
 }
@@ -69,7 +72,10 @@ export function evaluateCheck(check: CheckDefinition, reading: FactReading): Che
       ...fix,
     };
   }
-  const found = `${check.fact} is ${formatFactValue(value)}; needs ${OPERATOR_WORDS[check.operator]}${formatFactValue(check.value)}.`;
+  const found = `${check.fact} is ${formatFactValue(value, check.fact)}; needs ${OPERATOR_WORDS[check.operator]}${formatFactValue(
+    check.value,
+    check.fact,
+  )}.`;
   if (compare(check.operator, value, check.value)) {
     return { checkId: check.id, state: 'passed', value, why: found };
   }

@@ -6,7 +6,7 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { sloPermissions } from '@internal/plugin-slo-common';
 import { pluginStartupServiceRef } from '@internal/portal-node';
 import { SloStatusStore } from './database/SloStatusStore';
-import { measureDemoSlos } from './refresh/measureDemoSlos';
+import { demoSloMeasurer } from './refresh/measureDemoSlos';
 import { measureSlos } from './refresh/measureSlos';
 import { SloRefresher } from './refresh/SloRefresher';
 import { createFreezeRouter } from './service/createFreezeRouter';
@@ -47,7 +47,7 @@ export const sloPlugin = createBackendPlugin({
             urlReader,
             store,
             measure: settings.demo
-              ? measureDemoSlos
+              ? demoSloMeasurer((entityRefs, at) => store.demoFirstSeen(entityRefs, at))
               : (slos, now) =>
                   measureSlos({ slos, clients: settings.clients, batchLabel: settings.batchLabel, now }),
             defaultPrometheus: settings.defaultPrometheus,

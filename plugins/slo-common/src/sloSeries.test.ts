@@ -31,6 +31,21 @@ describe('computeSloSeries', () => {
     });
     expect(series.points[0].burnRate).toBeNull();
     expect(series.points[1].burnRate).toBeCloseTo(1, 9);
+    // Before the first traffic (a service created within the window): no budget figure either.
+    expect(series.points[0].budgetRemaining).toBeNull();
+    expect(series.points[1].budgetRemaining).toBeCloseTo(0, 9);
+  });
+
+  it('keeps charting the budget through a quiet step once there was traffic', () => {
+    const series = computeSloSeries({
+      target: 0.99,
+      stepMinutes: 60,
+      steps: [
+        { at: at(1), bad: 5, total: 1000 },
+        { at: at(2), bad: 0, total: 0 },
+      ],
+    });
+    expect(series.points.map(p => p.budgetRemaining)).toEqual([0.5, 0.5]);
   });
 
   it('has no budget figure when the whole window had no traffic', () => {

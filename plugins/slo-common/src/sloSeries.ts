@@ -20,6 +20,8 @@ export const SLO_SERIES_STEPS = 120;
  * Burn and budget consumption over the window from per-step bad and total counts, oldest
  * first. Budget remaining at a step is what the window's budget would have left had the
  * window ended there: 1 − cumulative bad / (allowed error ratio × the window's total).
+ * Before the first step with traffic (a service created within the window) there is
+ * nothing to chart: null, not a full budget.
  */
 export function computeSloSeries(input: {
   target: number;
@@ -29,12 +31,14 @@ export function computeSloSeries(input: {
   const budget = Number((1 - input.target).toPrecision(12));
   const windowTotal = input.steps.reduce((sum, s) => sum + s.total, 0);
   let cumulativeBad = 0;
+  let cumulativeTotal = 0;
   const points = input.steps.map(step => {
     cumulativeBad += step.bad;
+    cumulativeTotal += step.total;
     return {
       at: step.at.toISOString(),
       burnRate: step.total > 0 ? step.bad / step.total / budget : null,
-      budgetRemaining: windowTotal > 0 ? 1 - cumulativeBad / (budget * windowTotal) : null,
+      budgetRemaining: cumulativeTotal > 0 ? 1 - cumulativeBad / (budget * windowTotal) : null,
     };
   });
   return { stepMinutes: input.stepMinutes, points };

@@ -73,4 +73,22 @@ describe('computeSloStatus (99.9% over 30 days: a budget of 0.1%, 43.2 minutes)'
     expect(status.budgetRemaining).toBe(1);
     expect(status.minutesUntilExhausted).toBeNull();
   });
+
+  it('treats a budget spent to zero within float noise as spent: exhausted, 0% left', () => {
+    // 0.001 × (1 − 2e-13): what a float quotient of extrapolated counters gives for "all of it".
+    const spent = computeSloStatus({
+      ...slo,
+      measured: { byWindow: allWindows(0.0001), wholeWindow: 0.001 * (1 - 2e-13) },
+    });
+    expect(spent.budgetRemaining).toBe(0);
+    expect(spent.budgetExhausted).toBe(true);
+    expect(spent.minutesUntilExhausted).toBe(0);
+    // A millionth of the budget left is real budget.
+    const left = computeSloStatus({
+      ...slo,
+      measured: { byWindow: allWindows(0.0001), wholeWindow: 0.001 * (1 - 1e-6) },
+    });
+    expect(left.budgetRemaining).toBeCloseTo(1e-6, 12);
+    expect(left.budgetExhausted).toBe(false);
+  });
 });

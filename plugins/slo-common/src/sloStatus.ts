@@ -47,6 +47,12 @@ const orNull = (value: number) => (Number.isFinite(value) ? value : null);
 const BURN_RATE_TOLERANCE = 1e-9;
 
 /**
+ * A budget left within this of zero is spent: counters extrapolated by `increase()` leave
+ * float noise (2e-13 left) that must not decide whether deploys freeze.
+ */
+export const BUDGET_SPENT_TOLERANCE = 1e-9;
+
+/**
  * Everything the portal shows about one SLO, from its target (a ratio, e.g. 0.999),
  * its rolling window (e.g. `30d`) and the measured error ratios.
  */
@@ -87,7 +93,10 @@ export function computeSloStatus(input: {
   else if (alerts.every(a => a.firing === null)) alertState = 'no-data';
 
   const whole = burn(input.measured.wholeWindow);
-  const budgetRemaining = whole.burnRate === null ? null : 1 - whole.burnRate;
+  const left = whole.burnRate === null ? null : 1 - whole.burnRate;
+  // Spent to zero within the tolerance is spent, and reads as 0% left.
+  const budgetRemaining =
+    left !== null && Math.abs(left) <= BUDGET_SPENT_TOLERANCE ? 0 : left;
   const currentBurn = burnOf('1h');
   let minutesUntilExhausted: number | null = null;
   if (budgetRemaining !== null && budgetRemaining <= 0) {

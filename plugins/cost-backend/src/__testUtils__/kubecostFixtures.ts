@@ -93,9 +93,10 @@ export function allocation(
 }
 
 /**
- * Two days of a cluster: three teams' services, `__idle__`, and a workload without the team
- * label (`__unallocated__`). `keyForm` picks older Kubecost's `team=payments/app=x` keys or
- * OpenCost's `payments/x`.
+ * Two days of a cluster: three teams' services, `__idle__`, a workload without the team
+ * label (`__unallocated__`), a payments workload without the app label, and volumes no pod
+ * mounts (`__unmounted__`, in every part of the key as Kubecost writes it). `keyForm` picks
+ * older Kubecost's `team=payments/app=x` keys or OpenCost's `payments/x`.
  */
 export function clusterSets(
   keyForm: 'label=value' | 'value',
@@ -149,6 +150,18 @@ export function clusterSets(
       { cpuCost: 1.23, ramCost: 0.45 },
       { app: 'batch-runner' },
     );
+    add(
+      keyForm === 'label=value'
+        ? 'team=payments/__unallocated__'
+        : 'payments/__unallocated__',
+      { cpuCost: 0.5, ramCost: 0.25 },
+      { team: 'payments' },
+    );
+    add('__unmounted__/__unmounted__', {
+      cpuCost: 0,
+      ramCost: 0,
+      pvCost: 2.75 + i,
+    });
     add('__idle__', { cpuCost: 8.88 + i, ramCost: 3.21 });
     return set;
   });

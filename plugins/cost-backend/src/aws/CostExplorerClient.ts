@@ -82,9 +82,12 @@ export class CostExplorerClient implements CostExplorerApi {
           }),
         );
       } catch (error) {
-        const e = error as Error;
+        const e = error as Error & { $metadata?: { httpStatusCode?: number } };
+        const status = e.$metadata?.httpStatusCode;
         throw new Error(
-          `AWS Cost Explorer GetCostAndUsage failed: ${e.name}: ${e.message}`,
+          status
+            ? `AWS Cost Explorer answered HTTP ${status} to GetCostAndUsage: ${e.name}: ${e.message}`
+            : `AWS Cost Explorer did not answer GetCostAndUsage: ${e.name}: ${e.message}`,
         );
       }
       for (const period of page.ResultsByTime ?? []) {

@@ -71,6 +71,9 @@ export interface ServiceDay {
 const toDate = (value: Date | string | null) =>
   value === null ? null : new Date(value);
 
+/** SQLite returns booleans as 0/1. */
+const isTrue = (value: unknown) => value === true || value === 1;
+
 /** Daily cost history, which days each source has delivered, and the catalog snapshot. */
 export class CostStore {
   static async create(database: DatabaseService): Promise<CostStore> {
@@ -91,6 +94,7 @@ export class CostStore {
   /**
    * Replaces everything `source` said about `day` and marks the day read, in one
    * transaction: reading a day twice never doubles it, and a half-written day never shows.
+   * No lines: the source answered that it has no cost for the day (see daysNotToAsk).
    */
   async replaceDay(
     source: CostSourceName,
@@ -128,24 +132,78 @@ export class CostStore {
         await tx('cost_daily_team').insert(teamRows.slice(i, i + INSERT_CHUNK));
       }
       await tx('cost_days')
-        .insert({ source, day, ingested_at: at, provisional })
+        .insert({
+          source,
+          day,
+          ingested_at: at,
+          provisional,
+          empty: rows.length === 0,
+        })
         .onConflict(['source', 'day'])
         .merge();
     });
   }
 
-  /** Days `source` has delivered for good (provisional days are read again). */
-  async finalDays(
+  /**
+   * Days not to ask `source` for on a run at `now`: those it delivered for good, and those
+   * it answered without cost less than `emptyRetryMs` ago. Provisional days (AWS
+   * `Estimated`) are asked for again on every run.
+   */
+  async daysNotToAsk(
     source: CostSourceName,
     first: string,
     last: string,
+    now: Date,
+    emptyRetryMs: number,
   ): Promise<Set<string>> {
     const rows = await this.knex('cost_days')
       .where({ source })
       .andWhere('day', '>=', first)
       .andWhere('day', '<=', last)
-      .select('day', 'provisional');
-    return new Set(rows.filter(r => !r.provisional).map(r => r.day as string));
+      .select('day', 'provisional', 'empty', 'ingested_at');
+    const retryBefore = now.getTime() - emptyRetryMs;
+    return new Set(
+      rows
+        .filter(r =>
+          isTrue(r.empty)
+            ? new Date(r.ingested_at).getTime() > retryBefore
+            : !isTrue(r.provisional),
+        )
+        .map(r => r.day as string),
+    );
+  }
+
+  /**
+   * What each source has answered for the days from `first` to `last`: days with cost
+   * (provisional ones included) and days it said it had none.
+   */
+  async answeredDays(
+    first: string,
+    last: string,
+  ): Promise<
+    Map<CostSourceName, { withCost: Set<string>; empty: Set<string> }>
+  > {
+    const rows = (await this.knex('cost_days')
+      .where('day', '>=', first)
+      .andWhere('day', '<=', last)
+      .select('source', 'day', 'empty')) as Array<{
+      source: CostSourceName;
+      day: string;
+      empty: boolean | number;
+    }>;
+    const bySource = new Map<
+      CostSourceName,
+      { withCost: Set<string>; empty: Set<string> }
+    >();
+    for (const row of rows) {
+      let answered = bySource.get(row.source);
+      if (!answered) {
+        answered = { withCost: new Set(), empty: new Set() };
+        bySource.set(row.source, answered);
+      }
+      (isTrue(row.empty) ? answered.empty : answered.withCost).add(row.day);
+    }
+    return bySource;
   }
 
   async recordSuccess(source: CostSourceName, at: Date, pendingDays: number) {
@@ -187,6 +245,7 @@ export class CostStore {
       .select()
       .orderBy('source');
     const lastDays = (await this.knex('cost_days')
+      .where('empty', false)
       .select('source')
       .max({ last: 'day' })
       .groupBy('source')) as Array<{
@@ -212,8 +271,23 @@ export class CostStore {
     return (row?.last as string | null) ?? null;
   }
 
-  async replaceEntities(entities: StoredEntity[]) {
+  /**
+   * The catalog's teams and services as of `at`. Each keeps the time it was first seen,
+   * across snapshots (an entity that leaves the catalog and comes back starts again).
+   */
+  async replaceEntities(entities: StoredEntity[], at: Date = new Date()) {
     await this.knex.transaction(async tx => {
+      const seen = new Map(
+        (
+          (await tx('cost_entities').select(
+            'entity_ref',
+            'first_seen_at',
+          )) as Array<{
+            entity_ref: string;
+            first_seen_at: Date | string | null;
+          }>
+        ).map(r => [r.entity_ref, r.first_seen_at]),
+      );
       await tx('cost_entities').delete();
       const rows = entities.map(e => ({
         entity_ref: e.entityRef,
@@ -223,11 +297,23 @@ export class CostStore {
         team_ref: e.teamRef,
         monthly_budget_usd: e.monthlyBudgetUsd,
         unit: e.unit,
+        first_seen_at: toDate(seen.get(e.entityRef) ?? null) ?? at,
       }));
       for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
         await tx('cost_entities').insert(rows.slice(i, i + INSERT_CHUNK));
       }
     });
+  }
+
+  /** When each entity of the current snapshot was first seen in the catalog. */
+  async firstSeenTimes(): Promise<Map<string, Date>> {
+    const rows = (await this.knex('cost_entities')
+      .whereNotNull('first_seen_at')
+      .select('entity_ref', 'first_seen_at')) as Array<{
+      entity_ref: string;
+      first_seen_at: Date | string;
+    }>;
+    return new Map(rows.map(r => [r.entity_ref, new Date(r.first_seen_at)]));
   }
 
   async entities(): Promise<StoredEntity[]> {
@@ -390,7 +476,11 @@ export class CostStore {
     }));
   }
 
-  /** Which days each source has delivered (provisional ones included) between `first` and `last`. */
+  /**
+   * Which days each source has delivered cost for (provisional ones included) between
+   * `first` and `last`. A day answered without cost is not delivered: next to days with
+   * cost it more likely means a gap in the source than a cluster that cost nothing.
+   */
   async deliveredDays(
     first: string,
     last: string,
@@ -398,6 +488,7 @@ export class CostStore {
     const rows = (await this.knex('cost_days')
       .where('day', '>=', first)
       .andWhere('day', '<=', last)
+      .andWhere('empty', false)
       .select('source', 'day')) as Array<{
       source: CostSourceName;
       day: string;

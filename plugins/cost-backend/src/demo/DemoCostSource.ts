@@ -1,4 +1,5 @@
-import { addDays, emptyBreakdown } from '@internal/plugin-cost-common';
+import { addDays, dayOf, emptyBreakdown } from '@internal/plugin-cost-common';
+import { demoHistoryStart } from '@internal/portal-common';
 import { CostLine, CostSource, DayOfCost } from '../sources/CostSource';
 import { ThroughputSource } from '../ingest/ThroughputSource';
 import { CostEntity } from '../ingest/readCostEntities';
@@ -33,60 +34,71 @@ const cents = (usd: number) => Math.round(usd * 100) / 100;
 /**
  * Generated cost for the catalog's own teams and components, for the embedded default.
  * Each service gets a base daily spend, a weekday rhythm, slow growth and a category mix
- * of its own; the cluster adds idle (about 12%) and unallocated (about 4%) lines.
+ * of its own; the cluster adds idle (about 12%), unmounted volumes (about 1.5%) and
+ * unallocated cost: Kubernetes workloads without a team label (about 4%) and AWS spend
+ * without a team tag (about 2%).
  * Two services show what the anomaly detection does: `warehouse-worker` runs a batch every
  * Monday (a weekly rhythm, never flagged) and `cart-service` has a real spike every 12 days
  * within the two weeks before the source was asked (so the pages always have one to show).
+ * A component that appeared after the demo began (demoHistoryStart) costs nothing and
+ * counts no units before the day it was first seen: no invented past.
  */
 export class DemoCostSource implements CostSource, ThroughputSource {
   readonly name = 'demo' as const;
 
   constructor(
-    private readonly entities: () => CostEntity[],
-    private readonly now: () => Date = () => new Date(),
+    private readonly deps: {
+      entities: () => CostEntity[];
+      /** When ingestion first saw each entity (CostStore.firstSeenTimes). */
+      firstSeen: () => Promise<Map<string, Date>>;
+      now?: () => Date;
+    },
   ) {}
 
   async readDays(first: string, last: string): Promise<DayOfCost[]> {
     const days: DayOfCost[] = [];
-    const services = this.entities().filter(
-      e => e.kind === 'service' && e.teamRef,
-    );
+    const entities = this.deps.entities();
+    const services = entities.filter(e => e.kind === 'service' && e.teamRef);
     if (services.length === 0) {
       // Leaves the days pending rather than storing empty ones for good.
       throw new Error(
-        'the catalog has no components with an owner yet; demo cost is generated on the next run',
+        'The demo fixtures have nothing to generate yet: the catalog has no components with an owner; demo cost is generated on the next run',
       );
     }
     const teamKeys = new Map(
-      this.entities()
+      entities
         .filter(e => e.kind === 'team')
         .map(e => [e.entityRef, e.allocationKey]),
     );
-    const recentSince = addDays(this.now().toISOString().slice(0, 10), -14);
+    const firstDays = await this.firstDays();
+    const now = this.deps.now?.() ?? new Date();
+    const recentSince = addDays(dayOf(now), -14);
     for (let day = first; day <= last; day = addDays(day, 1)) {
-      const lines: CostLine[] = services.map(service =>
-        this.serviceLine(
-          service,
-          teamKeys.get(service.teamRef!) ?? service.teamRef!.split('/')[1],
-          day,
-          day >= recentSince,
-        ),
-      );
+      const lines: CostLine[] = services
+        .filter(service => (firstDays.get(service.entityRef) ?? day) <= day)
+        .map(service =>
+          this.serviceLine(
+            service,
+            teamKeys.get(service.teamRef!) ?? service.teamRef!.split('/')[1],
+            day,
+            day >= recentSince,
+          ),
+        );
       const workload = lines.reduce(
         (sum, l) => sum + l.costs.cpu + l.costs.ram,
         0,
       );
       lines.push(
-        this.clusterLine(
-          'idle',
-          workload * (0.1 + 0.04 * stableRandom(`idle${day}`)),
-        ),
-      );
-      lines.push(
-        this.clusterLine(
-          'unallocated',
-          workload * (0.03 + 0.02 * stableRandom(`unallocated${day}`)),
-        ),
+        this.clusterLine('idle', {
+          cpuRam: workload * (0.1 + 0.04 * stableRandom(`idle${day}`)),
+        }),
+        this.clusterLine('unmounted', {
+          storage: workload * (0.01 + 0.01 * stableRandom(`unmounted${day}`)),
+        }),
+        this.clusterLine('unallocated', {
+          cpuRam: workload * (0.03 + 0.02 * stableRandom(`unallocated${day}`)),
+          cloud: workload * (0.015 + 0.01 * stableRandom(`untagged${day}`)),
+        }),
       );
       days.push({ day, lines, provisional: false });
     }
@@ -95,6 +107,8 @@ export class DemoCostSource implements CostSource, ThroughputSource {
 
   async unitsOnDay(service: CostEntity, day: string): Promise<number | null> {
     if (!service.unit) return null;
+    const firstDay = (await this.firstDays()).get(service.entityRef);
+    if (firstDay && day < firstDay) return null;
     const base =
       2_000_000 + 8_000_000 * stableRandom(`units${service.entityRef}`);
     return Math.round(
@@ -102,6 +116,20 @@ export class DemoCostSource implements CostSource, ThroughputSource {
         weekdayFactor(day) *
         (0.95 + 0.1 * stableRandom(`units${service.entityRef}${day}`)),
     );
+  }
+
+  /** The first day of demo data of each entity created after the demo began. */
+  private async firstDays(): Promise<Map<string, string>> {
+    const seen = await this.deps.firstSeen();
+    const times = [...seen.values()].map(t => t.getTime());
+    if (times.length === 0) return new Map();
+    const demoStartedAt = new Date(Math.min(...times));
+    const firstDays = new Map<string, string>();
+    for (const [ref, firstSeenAt] of seen) {
+      const start = demoHistoryStart(firstSeenAt, demoStartedAt);
+      if (start) firstDays.set(ref, dayOf(start));
+    }
+    return firstDays;
   }
 
   private serviceLine(
@@ -157,10 +185,16 @@ export class DemoCostSource implements CostSource, ThroughputSource {
     };
   }
 
-  private clusterLine(kind: 'idle' | 'unallocated', usd: number): CostLine {
+  /** A line no team is charged: CPU/RAM, volumes or AWS spend, as given. */
+  private clusterLine(
+    kind: 'idle' | 'unmounted' | 'unallocated',
+    usd: { cpuRam?: number; storage?: number; cloud?: number },
+  ): CostLine {
     const costs = emptyBreakdown();
-    costs.cpu = cents(usd * 0.6);
-    costs.ram = cents(usd * 0.4);
+    costs.cpu = cents((usd.cpuRam ?? 0) * 0.6);
+    costs.ram = cents((usd.cpuRam ?? 0) * 0.4);
+    costs.storage = cents(usd.storage ?? 0);
+    costs.cloud = cents(usd.cloud ?? 0);
     return {
       kind,
       teamKey: null,

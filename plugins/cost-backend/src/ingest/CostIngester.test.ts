@@ -47,6 +47,8 @@ const entities = [
 // Days 20 and 21 November; the run happens on the 22nd.
 const NOW = new Date('2026-11-22T06:00:00Z');
 const awsDays = {
+  // Cost Explorer answers the 19th with no groups: no spend at all.
+  '2026-11-19': [],
   '2026-11-20': [
     { team: 'payments', service: 'payments-service', amount: '3.3333333333' },
     { team: null, service: null, amount: '1.1111111111' },
@@ -56,17 +58,33 @@ const awsDays = {
   ],
 };
 
+const cents = (usd: number) => Math.round(usd * 100);
+const kubecostSets = () =>
+  clusterSets('label=value').flatMap(set => Object.values(set));
+const awsAmounts = () =>
+  Object.values(awsDays)
+    .flat()
+    .map(g => ({ ...g, usd: Number(g.amount) }));
+
 describe.each(databaseIds)('cost ingestion and report on %s', databaseId => {
   let kubecost: HttpFake;
   afterEach(() => kubecost?.close());
 
-  async function setUp(awsFailures: number) {
-    const knex = await databases.init(databaseId);
-    const store = await CostStore.create(mockServices.database({ knex }));
-    kubecost = await startHttpFake(() => ({
+  async function setUp(
+    awsFailures: number,
+    kubecostAnswer: (day: string) => { status: number; body: unknown } = () => ({
       status: 200,
       body: { code: 200, data: clusterSets('label=value') },
-    }));
+    }),
+    lookbackDays = 2,
+  ) {
+    const knex = await databases.init(databaseId);
+    const store = await CostStore.create(mockServices.database({ knex }));
+    kubecost = await startHttpFake(request =>
+      kubecostAnswer(
+        (request.url.searchParams.get('window') ?? '').slice(0, 10),
+      ),
+    );
     let failuresLeft = awsFailures;
     const aws = await startCostExplorerFake({
       days: awsDays,
@@ -102,55 +120,125 @@ describe.each(databaseIds)('cost ingestion and report on %s', databaseId => {
         ),
       ],
       readEntities: async () => entities,
-      lookbackDays: 2,
+      lookbackDays,
       logger: mockServices.logger.mock(),
     });
-    return { store, ingester, aws, report: new CostReport(store) };
+    const report = new CostReport(store, {
+      sources: ['kubecost', 'aws'],
+      now: () => NOW,
+    });
+    return { store, ingester, aws, report };
   }
 
-  it('reconciles to the cent: teams + idle + unallocated = cluster total', async () => {
+  it('reconciles to the cent, and each headline sums exactly what it is labelled', async () => {
     const { ingester, aws, report } = await setUp(0);
     try {
       await ingester.run(NOW);
       const overview = await report.overview();
 
-      // Computed independently from the fixtures: every allocation's totalCost plus every AWS amount.
-      const kubecostTotal = clusterSets('label=value')
-        .flatMap(set => Object.values(set))
-        .reduce((sum, a) => sum + a.totalCost, 0);
-      const awsTotal = Object.values(awsDays)
-        .flat()
-        .reduce((sum, g) => sum + Number(g.amount), 0);
-      const cents = (usd: number) => Math.round(usd * 100);
+      // Computed independently from the fixtures: every allocation and every AWS amount.
+      const allocations = kubecostSets();
+      const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+      const kubecostTotal = sum(allocations.map(a => a.totalCost));
+      const externalCost = sum(allocations.map(a => a.externalCost));
+      const awsTotal = sum(awsAmounts().map(g => g.usd));
+      const special = (prefix: string) =>
+        sum(
+          allocations
+            .filter(a => a.name.startsWith(prefix))
+            .map(a => a.totalCost),
+        );
+      const teamsTotal =
+        kubecostTotal -
+        special('__idle__') -
+        special('__unmounted__') -
+        special('__unallocated__') +
+        sum(
+          awsAmounts()
+            .filter(g => g.team)
+            .map(g => g.usd),
+        );
 
-      const teams = overview.teams.reduce(
-        (sum, t) => sum + t.monthToDateUsd,
-        0,
+      // Up to yesterday (21 Nov): month to date and the last 7 and 30 days hold the same two days.
+      const { totals } = overview;
+      expect(cents(totals.all.monthToDateUsd)).toBe(
+        cents(kubecostTotal + awsTotal),
+      );
+      expect(cents(totals.all.last7DaysUsd)).toBe(
+        cents(kubecostTotal + awsTotal),
+      );
+      expect(cents(totals.teams.last30DaysUsd)).toBe(cents(teamsTotal));
+      expect(
+        cents(
+          overview.teams.reduce((s, t) => s + t.last30DaysUsd, 0),
+        ),
+      ).toBe(cents(teamsTotal));
+      // The cluster's own cost: everything Kubecost reported but its external (AWS) cost.
+      expect(cents(totals.kubernetesCluster.monthToDateUsd)).toBe(
+        cents(kubecostTotal - externalCost),
+      );
+      expect(cents(totals.aws.monthToDateUsd)).toBe(
+        cents(awsTotal + externalCost),
+      );
+      // Idle: 8.88 + 3.21 and 9.88 + 3.21. Unmounted volumes: 2.75 and 3.75.
+      expect(overview.idle.monthToDateUsd).toBeCloseTo(25.18, 9);
+      expect(overview.unmounted.monthToDateUsd).toBeCloseTo(6.5, 9);
+      // Unallocated in two lines: Kubernetes without the team label, AWS without the tag.
+      expect(overview.unallocated.kubernetes.monthToDateUsd).toBeCloseTo(
+        2 * (1.23 + 0.45),
+        9,
+      );
+      expect(overview.unallocated.aws.monthToDateUsd).toBeCloseTo(
+        1.1111111111,
+        9,
       );
       expect(
         cents(
-          teams +
+          totals.teams.monthToDateUsd +
             overview.idle.monthToDateUsd +
-            overview.unallocated.monthToDateUsd,
+            overview.unmounted.monthToDateUsd +
+            overview.unallocated.kubernetes.monthToDateUsd +
+            overview.unallocated.aws.monthToDateUsd,
         ),
-      ).toBe(cents(kubecostTotal + awsTotal));
-      expect(cents(overview.total.monthToDateUsd)).toBe(
-        cents(kubecostTotal + awsTotal),
-      );
-      // Idle: 8.88 + 3.21 and 9.88 + 3.21. Unallocated: 2 × (1.23 + 0.45) + untagged AWS.
-      expect(overview.idle.monthToDateUsd).toBeCloseTo(25.18, 9);
-      expect(overview.unallocated.monthToDateUsd).toBeCloseTo(
-        3.36 + 1.1111111111,
-        9,
-      );
-      // A team label no Group claims keeps its own line.
+      ).toBe(cents(totals.all.monthToDateUsd));
+      // A team label no Group claims keeps its own line; __unmounted__ is never a team.
       expect(overview.teams.map(t => t.entityRef).sort()).toEqual([
         'group:default/checkout',
         'group:default/payments',
         'group:default/search',
       ]);
+      expect(overview.trend.at(-1)).toMatchObject({
+        day: '2026-11-21',
+        read: true,
+      });
+      expect(overview.trend.at(-1)!.unmounted).toBeCloseTo(3.75, 9);
+      expect(overview.trend.at(-3)!.read).toBe(false);
       expect(overview.asOf).toBe('2026-11-21');
+      expect(overview.through).toBe('2026-11-21');
       expect(overview.demo).toBe(false);
+
+      // The look-back window is two days: each window says how many of its days were read.
+      expect(
+        Object.values(overview.windows).map(w => [
+          w.label,
+          w.first,
+          w.daysRead,
+          w.days,
+        ]),
+      ).toEqual([
+        ['Last 7 days', '2026-11-15', 2, 7],
+        ['Last 30 days', '2026-10-23', 2, 30],
+        ['November to date', '2026-11-01', 2, 21],
+      ]);
+
+      const facts = await report.facts();
+      expect(facts.items.map(i => i.entityRef)).not.toContainEqual(
+        expect.stringContaining('unmounted'),
+      );
+      const payments = await report.team('group:default/payments');
+      expect(payments.services.map(s => s.allocationKey)).not.toContain(
+        '__unmounted__',
+      );
     } finally {
       await aws.close();
     }
@@ -162,12 +250,22 @@ describe.each(databaseIds)('cost ingestion and report on %s', databaseId => {
       await ingester.run(NOW);
       let overview = await report.overview();
       const awsStatus = overview.sources.find(s => s.source === 'aws')!;
-      expect(awsStatus.lastError).toMatch(/LimitExceededException/);
+      expect(awsStatus.lastError).toBe(
+        'AWS Cost Explorer answered HTTP 400 to GetCostAndUsage: LimitExceededException: Rate exceeded',
+      );
       expect(awsStatus.pendingDays).toBe(2);
       expect(overview.sources.find(s => s.source === 'kubecost')).toMatchObject(
         { lastError: null, pendingDays: 0 },
       );
-      const before = overview.total.monthToDateUsd;
+      // Kubecost's two days are shown; no day is read in full until AWS answers too.
+      expect(overview.windows['7d']).toMatchObject({
+        daysRead: 0,
+        sources: [
+          { source: 'kubecost', daysWithCost: 2, daysEmpty: 0 },
+          { source: 'aws', daysWithCost: 0, daysEmpty: 0 },
+        ],
+      });
+      const before = overview.totals.all.monthToDateUsd;
       const cached = await report.cached('overview', () => report.overview());
       expect(
         await report.cached('overview', () =>
@@ -178,7 +276,7 @@ describe.each(databaseIds)('cost ingestion and report on %s', databaseId => {
       await ingester.run(NOW);
       // New data, new version: the cached response is not served any more.
       expect(
-        (await report.cached('overview', () => report.overview())).total
+        (await report.cached('overview', () => report.overview())).totals.all
           .monthToDateUsd,
       ).toBeGreaterThan(before);
       overview = await report.overview();
@@ -186,7 +284,8 @@ describe.each(databaseIds)('cost ingestion and report on %s', databaseId => {
         lastError: null,
         pendingDays: 0,
       });
-      expect(overview.total.monthToDateUsd - before).toBeCloseTo(
+      expect(overview.windows['7d'].daysRead).toBe(2);
+      expect(overview.totals.all.monthToDateUsd - before).toBeCloseTo(
         3.3333333333 + 1.1111111111 + 2.005,
         9,
       );
@@ -195,8 +294,8 @@ describe.each(databaseIds)('cost ingestion and report on %s', databaseId => {
 
       // A third run changes nothing: idempotent per day.
       await ingester.run(NOW);
-      expect((await report.overview()).total.monthToDateUsd).toBeCloseTo(
-        overview.total.monthToDateUsd,
+      expect((await report.overview()).totals.all.monthToDateUsd).toBeCloseTo(
+        overview.totals.all.monthToDateUsd,
         9,
       );
     } finally {
@@ -204,17 +303,126 @@ describe.each(databaseIds)('cost ingestion and report on %s', databaseId => {
     }
   });
 
-  it('serves budget, forecast, efficiency and the scorecards facts', async () => {
+  it('names what a source answered and counts the days it shows', async () => {
+    const message =
+      'error parsing window: the ETL has not built 2026-11-21 yet';
+    const { ingester, aws, report } = await setUp(0, day =>
+      day === '2026-11-21'
+        ? { status: 400, body: { code: 400, message } }
+        : {
+            status: 200,
+            body: { code: 200, data: clusterSets('label=value', [day]) },
+          },
+    );
+    try {
+      const [kubecostSummary] = await ingester.run(NOW);
+      expect(kubecostSummary).toMatchObject({ daysRead: 1, pendingDays: 1 });
+      const overview = await report.overview();
+      expect(overview.sources.find(s => s.source === 'kubecost')).toMatchObject(
+        {
+          lastError: `Kubecost answered HTTP 400: ${message} (${kubecost.url})`,
+          pendingDays: 1,
+        },
+      );
+      // 20 November from both sources; the 21st only from AWS.
+      expect(overview.windows['30d']).toMatchObject({
+        days: 30,
+        daysRead: 1,
+        sources: [
+          { source: 'kubecost', daysWithCost: 1 },
+          { source: 'aws', daysWithCost: 2 },
+        ],
+      });
+      expect(overview.idle.last30DaysUsd).toBeCloseTo(8.88 + 3.21, 9);
+      expect((await report.facts()).lastError).toBe(
+        `Kubecost answered HTTP 400: ${message} (${kubecost.url})`,
+      );
+    } finally {
+      await aws.close();
+    }
+  });
+
+  it('remembers a day a source answered without cost, and asks again at most daily', async () => {
+    // Kubecost has no set for the 19th (the cluster did not exist yet).
+    const { ingester, aws, report } = await setUp(
+      0,
+      day => ({
+        status: 200,
+        body: {
+          code: 200,
+          data:
+            day === '2026-11-19'
+              ? [null]
+              : clusterSets('label=value', [day]),
+        },
+      }),
+      4,
+    );
+    try {
+      const asked = () =>
+        kubecost.requests.map(r =>
+          (r.url.searchParams.get('window') ?? '').slice(0, 10),
+        );
+      const [first] = await ingester.run(NOW);
+      expect(asked()).toEqual([
+        '2026-11-21',
+        '2026-11-20',
+        '2026-11-19',
+        '2026-11-18',
+      ]);
+      // Answered, with no cost: not pending.
+      expect(first).toMatchObject({ daysRead: 4, pendingDays: 0 });
+      const overview = await report.overview();
+      // Cost Explorer has groups for the 20th and 21st only.
+      expect(overview.windows['7d']).toMatchObject({
+        daysRead: 4,
+        sources: [
+          { source: 'kubecost', daysWithCost: 3, daysEmpty: 1 },
+          { source: 'aws', daysWithCost: 2, daysEmpty: 2 },
+        ],
+      });
+      // A day no source answered for is unknown; one answered empty is read.
+      expect(overview.trend.find(p => p.day === '2026-11-19')!.read).toBe(true);
+      expect(overview.trend.find(p => p.day === '2026-11-17')!.read).toBe(
+        false,
+      );
+
+      // Runs later the same day ask for nothing.
+      await ingester.run(new Date(NOW.getTime() + 6 * 3_600_000));
+      await ingester.run(new Date(NOW.getTime() + 17 * 3_600_000));
+      expect(asked()).toHaveLength(4);
+      expect(aws.bodies()).toHaveLength(1);
+
+      // A day later: the empty day is asked again, with the new day; the read days are not.
+      await ingester.run(new Date(NOW.getTime() + 25 * 3_600_000));
+      expect(asked().slice(4)).toEqual(['2026-11-22', '2026-11-19']);
+    } finally {
+      await aws.close();
+    }
+  });
+
+  it('serves budget, forecast, the 30-day split, efficiency and the scorecards facts', async () => {
     const { ingester, aws, report } = await setUp(0);
     try {
       await ingester.run(NOW);
-      // payments: day 20 = 10.11+4.07+1.5+0.33 + 3.01+2.02+0.6 + 3.3333333333 (AWS),
-      //           day 21 = the same Kubecost lines with CPU one dollar higher, no AWS.
-      const day20 =
-        10.11 + 4.07 + 1.5 + 0.33 + 3.01 + 2.02 + 0.6 + 3.3333333333;
-      const day21 = day20 - 3.3333333333 + 1;
+      // payments: day 20 = 10.11+4.07+1.5+0.33 + 3.01+2.02+0.6 + 0.5+0.25 (no app label)
+      //           + 3.3333333333 (AWS); day 21 = the same Kubecost lines with CPU one dollar
+      //           higher, no AWS.
+      const kubernetes20 =
+        10.11 + 4.07 + 1.5 + 0.33 + 3.01 + 2.02 + 0.6 + 0.5 + 0.25;
+      const day20 = kubernetes20 + 3.3333333333;
+      const day21 = kubernetes20 + 1;
       const paymentsTeam = await report.team('group:default/payments');
       expect(paymentsTeam.team.monthToDateUsd).toBeCloseTo(day20 + day21, 9);
+      expect(paymentsTeam.team.last30DaysUsd).toBeCloseTo(day20 + day21, 9);
+      expect(paymentsTeam.team.last30DaysSplit.kubernetesUsd).toBeCloseTo(
+        2 * kubernetes20 + 1,
+        9,
+      );
+      expect(paymentsTeam.team.last30DaysSplit.awsUsd).toBeCloseTo(
+        3.3333333333,
+        9,
+      );
       // Run rate over the two days that exist, times the 9 days left in November.
       expect(paymentsTeam.team.forecastMonthUsd).toBeCloseTo(
         day20 + day21 + ((day20 + day21) / 2) * 9,
@@ -224,6 +432,10 @@ describe.each(databaseIds)('cost ingestion and report on %s', databaseId => {
       expect(paymentsTeam.team.topServices[0].entityRef).toBe(
         'component:default/payments-service',
       );
+      expect(paymentsTeam.trend.at(-1)).toMatchObject({
+        day: '2026-11-21',
+        read: true,
+      });
 
       const cart = await report.service('component:default/cart-service');
       expect(cart.trend).toHaveLength(30);
@@ -303,9 +515,8 @@ describe('CostIngester with a source that is down', () => {
     const [summary] = await ingester.run(NOW);
     expect(asked).toEqual(['2026-11-21', '2026-11-20', '2026-11-19']);
     expect(summary).toMatchObject({ daysRead: 0, pendingDays: 10 });
-    expect(summary.error).toBe(
-      '2026-11-21..2026-11-21: connect ECONNREFUSED 127.0.0.1:9090 (and 2 more failed request(s))',
-    );
+    // What the source answered, as it said it; the days are in the log.
+    expect(summary.error).toBe('connect ECONNREFUSED 127.0.0.1:9090');
   });
 });
 

@@ -8,6 +8,9 @@ import { ThroughputSource } from './ThroughputSource';
 /** After this many failed requests in a row, a source waits for the next run. */
 const MAX_FAILURES_IN_A_ROW = 3;
 
+/** A day a source answered without cost is asked for again once this old, not every run. */
+export const EMPTY_DAY_RETRY_MS = 24 * 3_600_000;
+
 export interface IngestSummary {
   source: string;
   daysRead: number;
@@ -39,6 +42,7 @@ export class CostIngester {
     this.entities = await this.deps.readEntities();
     await this.deps.store.replaceEntities(
       this.entities.map(({ unitQuery: _unused, ...stored }) => stored),
+      now,
     );
 
     // Today is still being spent: read up to yesterday.
@@ -61,10 +65,17 @@ export class CostIngester {
     last: string,
     now: Date,
   ): Promise<IngestSummary> {
-    const done = await this.deps.store.finalDays(source.name, first, last);
+    const done = await this.deps.store.daysNotToAsk(
+      source.name,
+      first,
+      last,
+      now,
+      EMPTY_DAY_RETRY_MS,
+    );
     const pending = daysBetween(first, last).filter(day => !done.has(day));
     let daysRead = 0;
     const errors: string[] = [];
+    const failedRanges: string[] = [];
     let failuresInARow = 0;
     // Newest first: month to date matters most. A source that keeps failing is left alone
     // for this run rather than asked for every day of the window.
@@ -76,33 +87,44 @@ export class CostIngester {
       if (failuresInARow >= MAX_FAILURES_IN_A_ROW) break;
       try {
         const days = await source.readDays(range.first, range.last);
-        for (const day of days) {
-          if (day.day < range.first || day.day > range.last) continue;
+        const answered = new Map(
+          days
+            .filter(d => d.day >= range.first && d.day <= range.last)
+            .map(d => [d.day, d]),
+        );
+        for (const day of daysBetween(range.first, range.last)) {
+          // A day left out of the answer: the source has no cost for it.
+          const read = answered.get(day) ?? {
+            day,
+            lines: [],
+            provisional: false,
+          };
           await this.deps.store.replaceDay(
             source.name,
-            day.day,
-            day.lines,
-            day.provisional,
+            day,
+            read.lines,
+            read.provisional,
             now,
           );
-          if (!day.provisional) daysRead++;
+          if (!read.provisional) daysRead++;
         }
         failuresInARow = 0;
       } catch (error) {
         failuresInARow++;
-        errors.push(
-          `${range.first}..${range.last}: ${(error as Error).message}`,
-        );
+        errors.push((error as Error).message);
+        failedRanges.push(`${range.first}..${range.last}`);
       }
     }
     const stillPending = pending.length - daysRead;
     if (errors.length > 0) {
-      const message =
-        errors.length === 1
-          ? errors[0]
-          : `${errors[0]} (and ${errors.length - 1} more failed request(s))`;
+      // What the source answered, as it said it: the pages show this to users.
+      const message = errors[0];
       this.deps.logger.warn(
-        `Cost ingestion from ${source.name} failed, ${stillPending} day(s) will be read again on the next run: ${message}`,
+        `Cost ingestion from ${source.name} failed for ${failedRanges.join(
+          ', ',
+        )}; ${stillPending} day(s) will be read again on the next run: ${errors.join(
+          '; ',
+        )}`,
       );
       await this.deps.store.recordError(
         source.name,

@@ -100,34 +100,60 @@ export class KubecostAllocationClient implements AllocationApi {
         `${name} at ${this.options.baseUrl} did not answer: ${reason}`,
       );
     }
+    const text = await response.text();
     if (!response.ok) {
-      const text = (await response.text()).slice(0, 300);
       throw new Error(
-        `${name} at ${this.options.baseUrl} answered ${response.status} ${response.statusText}: ${text}`,
+        `${name} answered HTTP ${response.status}: ${errorDetail(
+          text,
+          response.statusText,
+        )} (${this.options.baseUrl})`,
       );
     }
-    const body = (await response.json()) as {
+    let body: {
       code?: number;
       status?: string;
       message?: string;
       data?: AllocationSet[] | null;
     };
+    try {
+      body = JSON.parse(text);
+    } catch {
+      throw new Error(
+        `${name} answered HTTP ${
+          response.status
+        } with something other than JSON: ${text.slice(0, 200)} (${
+          this.options.baseUrl
+        })`,
+      );
+    }
     if (
       (body.code !== undefined && body.code !== 200) ||
       (body.status !== undefined && body.status !== 'success')
     ) {
       throw new Error(
-        `${name} at ${this.options.baseUrl} reported an error: ${
-          body.message ?? `code ${body.code}`
-        }`,
+        `${name} answered code ${body.code ?? body.status}: ${
+          body.message ?? 'no message'
+        } (${this.options.baseUrl})`,
       );
     }
     if (!Array.isArray(body.data)) {
       throw new Error(
-        `${name} at ${this.options.baseUrl} answered without a data array`,
+        `${name} answered without a data array (${this.options.baseUrl})`,
       );
     }
     // Kubecost puts null in place of an empty set.
     return body.data.map(set => set ?? {});
   }
+}
+
+/** The message of a JSON error body (`{"code":400,"message":"..."}`), else the text itself. */
+function errorDetail(text: string, statusText: string): string {
+  try {
+    const parsed = JSON.parse(text) as { message?: unknown; error?: unknown };
+    const message = parsed.message ?? parsed.error;
+    if (typeof message === 'string' && message) return message.slice(0, 300);
+  } catch {
+    // not JSON: the text is the message
+  }
+  return text.trim().slice(0, 300) || statusText;
 }

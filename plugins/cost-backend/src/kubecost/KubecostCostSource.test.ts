@@ -72,6 +72,16 @@ describe('KubecostCostSource against a Kubecost/OpenCost contract fake', () => {
         teamKey: null,
         serviceKey: 'batch-runner',
       });
+      // Orphaned volumes are a line of their own, never a team called __unmounted__.
+      const unmounted = first.filter(l => l.kind === 'unmounted');
+      expect(unmounted).toHaveLength(1);
+      expect(unmounted[0]).toMatchObject({ teamKey: null, serviceKey: null });
+      expect(unmounted[0].costs.storage).toBe(2.75);
+      expect(first.some(l => l.teamKey?.includes('unmounted'))).toBe(false);
+      // A team's workload without the app label is the team's, with no service.
+      expect(
+        first.find(l => l.teamKey === 'payments' && l.serviceKey === null),
+      ).toMatchObject({ kind: 'workload' });
       // Second set, second day: its own figures.
       expect(days[1].lines.find(l => l.kind === 'idle')!.costs.cpu).toBeCloseTo(
         9.88,
@@ -113,7 +123,24 @@ describe('KubecostCostSource against a Kubecost/OpenCost contract fake', () => {
     }));
     await expect(
       sourceFor(fake.url, 'kubecost').readDays('2026-11-20', '2026-11-20'),
-    ).rejects.toThrow(/answered 500.*connection refused/);
+    ).rejects.toThrow(
+      /^Kubecost answered HTTP 500: error querying prometheus: connection refused \(http:/,
+    );
+  });
+
+  it('names what Kubecost answered when it refuses the query (its JSON message)', async () => {
+    fake = await startHttpFake(() => ({
+      status: 400,
+      body: {
+        code: 400,
+        message: 'error parsing window (2026-11-20T00:00:00Z,bad): invalid',
+      },
+    }));
+    await expect(
+      sourceFor(fake.url, 'kubecost').readDays('2026-11-20', '2026-11-20'),
+    ).rejects.toThrow(
+      `Kubecost answered HTTP 400: error parsing window (2026-11-20T00:00:00Z,bad): invalid (${fake.url})`,
+    );
   });
 
   it('reports an error envelope (code other than 200)', async () => {

@@ -8,6 +8,8 @@ import {
 
 export const IDLE_KEY = '__idle__';
 export const UNALLOCATED_KEY = '__unallocated__';
+/** Persistent volumes no pod mounts; Kubecost puts this in every part of the key. */
+export const UNMOUNTED_KEY = '__unmounted__';
 
 export interface KubecostCostSourceOptions {
   client: AllocationApi;
@@ -22,7 +24,8 @@ export interface KubecostCostSourceOptions {
 
 /**
  * Cost per team and service per day from one allocation query aggregated by
- * `label:<team>,<service>`, one set per day. Idle and unallocated stay separate lines.
+ * `label:<team>,<service>`, one set per day. Idle, unmounted volumes and unallocated
+ * cost stay separate lines: none of them is ever a team's.
  */
 export class KubecostCostSource implements CostSource {
   readonly name: KubecostFlavour;
@@ -53,7 +56,8 @@ export class KubecostCostSource implements CostSource {
         byDay.set(day, lines);
       }
     }
-    // A day Kubecost returned no set for is not reported, so it stays pending.
+    // A day Kubecost returned no set for is not reported: the ingester records that it
+    // answered without cost, and asks again at most daily.
     return [...byDay.entries()]
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .map(([day, lines]) => ({ day, lines, provisional: false }));
@@ -83,7 +87,17 @@ export class KubecostCostSource implements CostSource {
     if (key === IDLE_KEY || key.startsWith(`${IDLE_KEY}/`)) {
       return { ...base, kind: 'idle', teamKey: null, serviceKey: null };
     }
-    const [teamPart, ...serviceParts] = key.split('/');
+    const parts = key.split('/');
+    // `__unmounted__`, `__unmounted__/__unmounted__`, or `team=__unmounted__/...` in the
+    // label=value form: an orphaned volume, whatever the aggregation.
+    if (
+      parts.some(
+        part => part === UNMOUNTED_KEY || part.endsWith(`=${UNMOUNTED_KEY}`),
+      )
+    ) {
+      return { ...base, kind: 'unmounted', teamKey: null, serviceKey: null };
+    }
+    const [teamPart, ...serviceParts] = parts;
     const team = this.readPart(teamPart, this.options.teamLabel, allocation);
     const serviceLabel = this.options.serviceAggregate.startsWith('label:')
       ? this.options.serviceAggregate.slice('label:'.length)

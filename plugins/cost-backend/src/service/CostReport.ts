@@ -5,14 +5,21 @@ import {
   AnomalyMethod,
   budgetStatus,
   combineEfficiency,
+  COST_WINDOW_IDS,
   CostAnomaliesResponse,
   CostAnomalyItem,
   CostBreakdown,
   CostFactsResponse,
   CostOverviewResponse,
   CostResponseMeta,
+  CostSourceName,
+  CostWindowCoverage,
+  CostWindowId,
+  costWindowLabel,
+  costWindowRange,
   DailyAmount,
   DailyCost,
+  dayOf,
   daysBetween,
   detectCostAnomalies,
   emptyBreakdown,
@@ -23,11 +30,14 @@ import {
   roundCents,
   ServiceCostResponse,
   ServiceCostSummary,
+  splitByPlatform,
   TeamCostResponse,
   TeamCostSummary,
   UNIT_COST_PER,
   unitCost,
   UnitCostResponse,
+  WindowedUnitCost,
+  WindowedUsd,
 } from '@internal/plugin-cost-common';
 import {
   CostStore,
@@ -50,6 +60,12 @@ interface Catalog {
   byRef: Map<string, StoredEntity>;
 }
 
+export interface CostReportOptions {
+  /** The configured sources: a day is read once every one of them has answered for it. */
+  sources?: CostSourceName[];
+  now?: () => Date;
+}
+
 /** Builds every read response from the store alone: pages never wait on Kubecost or AWS. */
 export class CostReport {
   private cache = {
@@ -57,14 +73,18 @@ export class CostReport {
     responses: new Map<string, Promise<unknown>>(),
   };
 
-  constructor(private readonly store: CostStore) {}
+  constructor(
+    private readonly store: CostStore,
+    private readonly options: CostReportOptions = {},
+  ) {}
 
   /**
    * The figures change only when ingestion stores something, so each response is computed
-   * once per data version (across replicas too: the version is read from the database).
+   * once per data version (across replicas too: the version is read from the database)
+   * and per day, since the windows end yesterday.
    */
   async cached<T>(key: string, compute: () => Promise<T>): Promise<T> {
-    const version = await this.store.dataVersion();
+    const version = `${await this.store.dataVersion()}|${this.through()}`;
     if (version !== this.cache.version)
       this.cache = { version, responses: new Map() };
     let response = this.cache.responses.get(key) as Promise<T> | undefined;
@@ -80,21 +100,13 @@ export class CostReport {
   async overview(): Promise<CostOverviewResponse> {
     const meta = await this.meta();
     const catalog = await this.catalog();
-    if (!meta.asOf) {
-      const zero = { monthToDateUsd: 0, last30DaysUsd: 0 };
-      return {
-        ...meta,
-        teams: catalog.teams.map(t => emptyTeam(t)),
-        idle: zero,
-        unallocated: zero,
-        total: zero,
-        trend: [],
-      };
-    }
-    const asOf = meta.asOf;
-    const days = daysBetween(addDays(asOf, -(TREND_DAYS - 1)), asOf);
-    const lines = await this.store.dailyByTeam(days[0], asOf);
-    const serviceTotals = await this.serviceTotals(asOf);
+    const through = meta.through;
+    const days = daysBetween(addDays(through, -(TREND_DAYS - 1)), through);
+    const lines = meta.asOf
+      ? await this.store.dailyByTeam(days[0], through)
+      : [];
+    const serviceTotals = meta.asOf ? await this.serviceTotals(through) : [];
+    const read = await this.daysAnsweredByAnySource(days[0], through);
 
     const teamLines = groupBy(
       lines.filter(l => l.kind === 'workload'),
@@ -110,28 +122,29 @@ export class CostReport {
         catalog,
         teamLines.get(ref) ?? [],
         serviceTotals,
-        asOf,
+        through,
       ),
     );
-    const line = (kind: 'idle' | 'unallocated') => {
-      const daily = toDaily(lines.filter(l => l.kind === kind));
-      return {
-        monthToDateUsd: monthToDate(daily, asOf),
-        last30DaysUsd: sumSince(daily, addDays(asOf, -29)),
-      };
-    };
-    const idle = line('idle');
-    const unallocated = line('unallocated');
-    const sum = (
-      pick: (x: { monthToDateUsd: number; last30DaysUsd: number }) => number,
+    const of = (
+      keep: (l: DailyLineTotal) => boolean,
+      amount: (l: DailyLineTotal) => number = l => l.total,
     ) =>
-      teams.reduce((s, t) => s + pick(t), 0) + pick(idle) + pick(unallocated);
+      windowed(
+        lines.filter(keep).map(l => ({ day: l.day, usd: amount(l) })),
+        through,
+      );
+    const kubernetes = (l: DailyLineTotal) =>
+      splitByPlatform(l.byCategory).kubernetesUsd;
+    const aws = (l: DailyLineTotal) => splitByPlatform(l.byCategory).awsUsd;
 
     const trend = days.map(day => ({
       day,
+      read: read.has(day),
       teams: {} as Record<string, number>,
       idle: 0,
-      unallocated: 0,
+      unmounted: 0,
+      unallocatedKubernetes: 0,
+      unallocatedAws: 0,
     }));
     const trendIndex = new Map(trend.map(t => [t.day, t]));
     for (const l of lines) {
@@ -140,6 +153,9 @@ export class CostReport {
       if (l.kind === 'workload') {
         const ref = teamRefOf(catalog, l.teamKey);
         point.teams[ref] = (point.teams[ref] ?? 0) + l.total;
+      } else if (l.kind === 'unallocated') {
+        point.unallocatedKubernetes += kubernetes(l);
+        point.unallocatedAws += aws(l);
       } else {
         point[l.kind] += l.total;
       }
@@ -148,12 +164,19 @@ export class CostReport {
     return {
       ...meta,
       teams,
-      idle,
-      unallocated,
-      total: {
-        monthToDateUsd: sum(x => x.monthToDateUsd),
-        last30DaysUsd: sum(x => x.last30DaysUsd),
+      idle: of(l => l.kind === 'idle'),
+      unmounted: of(l => l.kind === 'unmounted'),
+      unallocated: {
+        kubernetes: of(l => l.kind === 'unallocated', kubernetes),
+        aws: of(l => l.kind === 'unallocated', aws),
       },
+      totals: {
+        teams: sumWindowed(teams),
+        kubernetesCluster: of(() => true, kubernetes),
+        aws: of(() => true, aws),
+        all: of(() => true),
+      },
+      unitCosts: await this.windowedUnitCosts(catalog, through),
       trend,
     };
   }
@@ -168,23 +191,35 @@ export class CostReport {
         `No cost is known for ${entityRef}: it is not a team (Group of type team) in the catalog and no source reports it`,
       );
     }
+    const through = meta.through;
+    const days = daysBetween(addDays(through, -(TREND_DAYS - 1)), through);
     if (!meta.asOf) {
       return {
         ...meta,
-        team: emptyTeam(entity ?? unknownTeam(entityRef)),
+        team: summarizeTeam(entityRef, catalog, [], [], through),
         services: [],
         trend: [],
       };
     }
-    const asOf = meta.asOf;
-    const days = daysBetween(addDays(asOf, -(TREND_DAYS - 1)), asOf);
-    const lines = await this.store.dailyByTeam(days[0], asOf, keys);
-    const serviceTotals = await this.serviceTotals(asOf, keys);
-    const team = summarizeTeam(entityRef, catalog, lines, serviceTotals, asOf);
+    const lines = await this.store.dailyByTeam(days[0], through, keys);
+    const serviceTotals = await this.serviceTotals(through, keys);
+    const team = summarizeTeam(
+      entityRef,
+      catalog,
+      lines,
+      serviceTotals,
+      through,
+    );
     const services = serviceTotals
       .map(s => toServiceSummary(catalog, s))
       .sort((a, b) => b.monthToDateUsd - a.monthToDateUsd);
-    return { ...meta, team, services, trend: toDailyCost(days, lines) };
+    const read = await this.daysAnsweredByAnySource(days[0], through);
+    return {
+      ...meta,
+      team,
+      services,
+      trend: toDailyCost(days, lines, read),
+    };
   }
 
   async service(entityRef: string): Promise<ServiceCostResponse> {
@@ -213,18 +248,20 @@ export class CostReport {
         unitCost: null,
       };
     }
-    const asOf = meta.asOf;
-    const first = addDays(asOf, -29);
-    const monthStart = firstDayOfMonth(asOf);
+    const through = meta.through;
+    const first = addDays(through, -29);
+    const monthStart = firstDayOfMonth(through);
     const keys = keysOf(catalog.serviceRefByKey, entityRef);
     const rows = await this.store.serviceDays(
       keys,
       monthStart < first ? monthStart : first,
-      asOf,
+      through,
     );
-    const days = daysBetween(first, asOf);
+    const days = daysBetween(first, through);
+    const read = await this.daysAnsweredByAnySource(first, through);
     const trend: DailyCost[] = days.map(day => ({
       day,
+      read: read.has(day),
       totalUsd: 0,
       byCategory: emptyBreakdown(),
     }));
@@ -250,14 +287,31 @@ export class CostReport {
     );
     let unit: ServiceCostResponse['unitCost'] = null;
     if (entity.unit) {
-      const units = await this.store.unitsBetween(entityRef, first, asOf);
-      const usd = unitCost(last30, units, UNIT_COST_PER);
+      // Only days with every source's cost and the service's own count: a day missing
+      // either would make the service look cheap or busy.
+      const complete = completeDays(
+        await this.store.deliveredDays(first, through),
+        days,
+      );
+      const counts = await this.store.unitsOf([entityRef], first, through);
+      const counted = counts.filter(c => complete.has(c.day));
+      const countedDays = new Set(counted.map(c => c.day));
+      const units = counted.reduce((s, c) => s + c.units, 0);
+      const usd = unitCost(
+        trend
+          .filter(t => countedDays.has(t.day))
+          .reduce((s, t) => s + t.totalUsd, 0),
+        units,
+        UNIT_COST_PER,
+      );
       if (usd !== null)
         unit = {
           unit: entity.unit,
           per: UNIT_COST_PER,
           usd,
           unitsLast30Days: units,
+          countedDays: countedDays.size,
+          days: days.length,
         };
     }
     return {
@@ -266,7 +320,7 @@ export class CostReport {
         ...empty,
         monthToDateUsd: monthToDate(
           rows.map(r => ({ day: r.day, usd: r.total })),
-          asOf,
+          through,
         ),
         last30DaysUsd: last30,
       },
@@ -277,16 +331,18 @@ export class CostReport {
     };
   }
 
+  /** Month to date and forecast per team and service, up to `through`, for scorecards. */
   async facts(): Promise<CostFactsResponse> {
     const meta = await this.meta();
+    // Each source's message names it ("Kubecost answered HTTP 400: ...").
     const lastError =
       meta.sources
-        .map(s => s.lastError && `${s.source}: ${s.lastError}`)
+        .map(s => s.lastError)
         .filter(Boolean)
         .join('; ') || null;
     const base = { demo: meta.demo, asOf: meta.asOf, lastError };
     if (!meta.asOf) return { ...base, items: [] };
-    const asOf = meta.asOf;
+    const asOf = meta.through;
     const catalog = await this.catalog();
     const monthStart = firstDayOfMonth(asOf);
     const runRateStart = addDays(asOf, -(FORECAST_RUN_RATE_DAYS - 1));
@@ -489,9 +545,10 @@ export class CostReport {
         }
       }
     }
+    // Four significant digits, not decimals: $0.000042 per 1,000 must not round to zero.
     const perThousand = (usd: number) => {
       const value = unitCost(usd, units, UNIT_COST_PER);
-      return value === null ? null : Math.round(value * 10_000) / 10_000;
+      return value === null ? null : Number(value.toPrecision(4));
     };
     return {
       ...meta,
@@ -514,11 +571,22 @@ export class CostReport {
     };
   }
 
+  /** The last day the windows cover: yesterday (UTC), since today is still being spent. */
+  private through(): string {
+    return addDays(dayOf(this.options.now?.() ?? new Date()), -1);
+  }
+
   private async meta(): Promise<CostResponseMeta> {
     const statuses = await this.store.sourceStatuses();
+    const through = this.through();
     return {
       demo: statuses.some(s => s.source === 'demo'),
       asOf: await this.store.latestDay(),
+      through,
+      windows: await this.coverage(
+        through,
+        this.options.sources ?? statuses.map(s => s.source),
+      ),
       sources: statuses.map(s => ({
         source: s.source,
         lastIngestedDay: s.lastIngestedDay,
@@ -527,6 +595,95 @@ export class CostReport {
         pendingDays: s.pendingDays,
       })),
     };
+  }
+
+  /** For each window, how many of its days every source has answered for. */
+  private async coverage(
+    through: string,
+    sources: CostSourceName[],
+  ): Promise<Record<CostWindowId, CostWindowCoverage>> {
+    const ranges = COST_WINDOW_IDS.map(id => ({
+      id,
+      ...costWindowRange(id, through),
+    }));
+    const first = ranges.reduce(
+      (min, r) => (r.first < min ? r.first : min),
+      through,
+    );
+    const answered = await this.store.answeredDays(first, through);
+    const windows = {} as Record<CostWindowId, CostWindowCoverage>;
+    for (const range of ranges) {
+      const days = daysBetween(range.first, range.last);
+      const of = (source: CostSourceName) =>
+        answered.get(source) ?? { withCost: new Set(), empty: new Set() };
+      windows[range.id] = {
+        id: range.id,
+        label: costWindowLabel(range.id, through),
+        first: range.first,
+        last: range.last,
+        days: days.length,
+        daysRead:
+          sources.length === 0
+            ? 0
+            : days.filter(day =>
+                sources.every(
+                  source =>
+                    of(source).withCost.has(day) || of(source).empty.has(day),
+                ),
+              ).length,
+        sources: sources.map(source => ({
+          source,
+          daysWithCost: days.filter(day => of(source).withCost.has(day)).length,
+          daysEmpty: days.filter(day => of(source).empty.has(day)).length,
+        })),
+      };
+    }
+    return windows;
+  }
+
+  /** Days at least one source has answered for: on the others nothing is known. */
+  private async daysAnsweredByAnySource(
+    first: string,
+    last: string,
+  ): Promise<Set<string>> {
+    const read = new Set<string>();
+    for (const answered of (
+      await this.store.answeredDays(first, last)
+    ).values())
+      for (const day of [...answered.withCost, ...answered.empty])
+        read.add(day);
+    return read;
+  }
+
+  /** All spend per 1,000 units of each declared unit, over each window. */
+  private async windowedUnitCosts(
+    catalog: Catalog,
+    through: string,
+  ): Promise<WindowedUnitCost[]> {
+    const units = [
+      ...new Set(
+        catalog.services.map(s => s.unit).filter((u): u is string => !!u),
+      ),
+    ].sort();
+    const result: WindowedUnitCost[] = [];
+    for (const unit of units) {
+      const byWindow = {} as WindowedUnitCost['byWindow'];
+      for (const id of COST_WINDOW_IDS) {
+        const range = costWindowRange(id, through);
+        const cost = await this.unitCost({
+          unit,
+          from: range.first,
+          to: range.last,
+        });
+        byWindow[id] = {
+          costPerThousandUsd: cost.costPerThousandUsd,
+          countedDays: cost.countedDays.length,
+          days: cost.countedDays.length + cost.missingDays.length,
+        };
+      }
+      result.push({ unit, per: UNIT_COST_PER, byWindow });
+    }
+    return result;
   }
 
   private async catalog(): Promise<Catalog> {
@@ -576,36 +733,68 @@ function summarizeTeam(
   catalog: Catalog,
   lines: DailyLineTotal[],
   serviceTotals: ServiceTotal[],
-  asOf: string,
+  through: string,
 ): TeamCostSummary {
   const entity = catalog.byRef.get(ref) ?? unknownTeam(ref);
   const daily = toDaily(lines);
-  const mtd = monthToDate(daily, asOf);
-  const forecast = forecastMonthEnd(daily, asOf);
-  const monthStart = firstDayOfMonth(asOf);
+  const amounts = windowed(daily, through);
+  const forecast = forecastMonthEnd(daily, through);
+  const monthStart = firstDayOfMonth(through);
+  const last30Start = costWindowRange('30d', through).first;
   let byCategory: CostBreakdown = emptyBreakdown();
-  for (const line of lines)
+  let last30ByCategory: CostBreakdown = emptyBreakdown();
+  for (const line of lines) {
+    if (line.day > through) continue;
     if (line.day >= monthStart)
       byCategory = addBreakdowns(byCategory, line.byCategory);
+    if (line.day >= last30Start)
+      last30ByCategory = addBreakdowns(last30ByCategory, line.byCategory);
+  }
   return {
     entityRef: ref,
     title: entity.title,
-    monthToDateUsd: mtd,
+    ...amounts,
     forecastMonthUsd: forecast,
     monthlyBudgetUsd: entity.monthlyBudgetUsd,
     budgetStatus: budgetStatus({
-      monthToDateUsd: mtd,
+      monthToDateUsd: amounts.monthToDateUsd,
       forecastMonthUsd: forecast,
       monthlyBudgetUsd: entity.monthlyBudgetUsd,
     }),
-    last30DaysUsd: sumSince(daily, addDays(asOf, -29)),
     byCategoryMonthToDate: byCategory,
+    last30DaysSplit: splitByPlatform(last30ByCategory),
     topServices: serviceTotals
       .filter(s => teamRefOf(catalog, s.teamKey) === ref)
       .map(s => toServiceSummary(catalog, s))
       .sort((a, b) => b.monthToDateUsd - a.monthToDateUsd)
       .slice(0, TOP_SERVICES),
   };
+}
+
+/** USD over each window ending `through`; days after it (today) are left out. */
+function windowed(daily: DailyAmount[], through: string): WindowedUsd {
+  const over = (id: CostWindowId) => {
+    const { first, last } = costWindowRange(id, through);
+    return daily
+      .filter(d => d.day >= first && d.day <= last)
+      .reduce((sum, d) => sum + d.usd, 0);
+  };
+  return {
+    last7DaysUsd: over('7d'),
+    last30DaysUsd: over('30d'),
+    monthToDateUsd: over('mtd'),
+  };
+}
+
+function sumWindowed(items: WindowedUsd[]): WindowedUsd {
+  return items.reduce(
+    (sum, item) => ({
+      last7DaysUsd: sum.last7DaysUsd + item.last7DaysUsd,
+      last30DaysUsd: sum.last30DaysUsd + item.last30DaysUsd,
+      monthToDateUsd: sum.monthToDateUsd + item.monthToDateUsd,
+    }),
+    { last7DaysUsd: 0, last30DaysUsd: 0, monthToDateUsd: 0 },
+  );
 }
 
 function toServiceSummary(
@@ -620,20 +809,6 @@ function toServiceSummary(
     teamRef: teamRefOf(catalog, total.teamKey),
     monthToDateUsd: total.monthToDate,
     last30DaysUsd: total.last30Days,
-  };
-}
-
-function emptyTeam(entity: StoredEntity): TeamCostSummary {
-  return {
-    entityRef: entity.entityRef,
-    title: entity.title,
-    monthToDateUsd: 0,
-    forecastMonthUsd: 0,
-    monthlyBudgetUsd: entity.monthlyBudgetUsd,
-    budgetStatus: entity.monthlyBudgetUsd === null ? 'no-budget' : 'within',
-    last30DaysUsd: 0,
-    byCategoryMonthToDate: emptyBreakdown(),
-    topServices: [],
   };
 }
 
@@ -656,9 +831,14 @@ function toDaily(lines: DailyLineTotal[]): DailyAmount[] {
   return [...byDay.entries()].map(([day, usd]) => ({ day, usd }));
 }
 
-function toDailyCost(days: string[], lines: DailyLineTotal[]): DailyCost[] {
+function toDailyCost(
+  days: string[],
+  lines: DailyLineTotal[],
+  read: Set<string>,
+): DailyCost[] {
   const trend = days.map(day => ({
     day,
+    read: read.has(day),
     totalUsd: 0,
     byCategory: emptyBreakdown(),
   }));
@@ -670,10 +850,6 @@ function toDailyCost(days: string[], lines: DailyLineTotal[]): DailyCost[] {
     point.byCategory = addBreakdowns(point.byCategory, line.byCategory);
   }
   return trend;
-}
-
-function sumSince(daily: DailyAmount[], first: string): number {
-  return daily.filter(d => d.day >= first).reduce((s, d) => s + d.usd, 0);
 }
 
 function pushTo<T>(map: Map<string, T[]>, key: string, item: T) {

@@ -31,6 +31,11 @@ export interface CostSource {
   readonly name: CostSourceName;
   /** Longer stretches of pending days are asked for in pieces of this many days. Default: all at once. */
   readonly maxDaysPerRequest?: number;
-  /** Reads every day from `first` to `last` (UTC, both included) in as few requests as it can. */
+  /**
+   * Reads every day from `first` to `last` (UTC, both included) in as few requests as it
+   * can. A day left out of the answer is one the source has no cost for; the ingester
+   * remembers that and asks again at most daily. Errors name the source and say what it
+   * answered ("Kubecost answered HTTP 400: ..."): the pages show the message as it is.
+   */
   readDays(first: string, last: string): Promise<DayOfCost[]>;
 }

@@ -3,7 +3,8 @@ import Box from '@material-ui/core/Box';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
 import { BudgetStatusChip } from './BudgetStatusChip';
-import { formatPercent, formatUsd } from './format';
+import { formatPercent } from './format';
+import { formatMoney } from '@internal/portal-react';
 
 /** Month to date and forecast against the budget, as figures and a bar. */
 export function BudgetGauge(props: { team: TeamCostSummary }) {
@@ -20,11 +21,11 @@ export function BudgetGauge(props: { team: TeamCostSummary }) {
       >
         <Box>
           <Typography variant="h4" component="p">
-            {formatUsd(team.monthToDateUsd)}
+            {formatMoney(team.monthToDateUsd)}
           </Typography>
           <Typography variant="body2" color="textSecondary">
-            month to date · forecast {formatUsd(team.forecastMonthUsd)} by month
-            end
+            month to date · forecast {formatMoney(team.forecastMonthUsd)} by
+            month end
           </Typography>
         </Box>
         <BudgetStatusChip status={team.budgetStatus} />
@@ -43,7 +44,7 @@ export function BudgetGauge(props: { team: TeamCostSummary }) {
             )}`}
           />
           <Typography variant="caption" color="textSecondary">
-            Budget {formatUsd(budget)} a month:{' '}
+            Budget {formatMoney(budget)} a month:{' '}
             {formatPercent(team.monthToDateUsd / budget)} spent, forecast{' '}
             {formatPercent(team.forecastMonthUsd / budget)}
           </Typography>

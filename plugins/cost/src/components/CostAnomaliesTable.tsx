@@ -7,8 +7,8 @@ import useAsync from 'react-use/esm/useAsync';
 import { costApiRef } from '../api/CostApi';
 import { CostAnomalyGaps } from './CostAnomalyGaps';
 import { formatJump, weekdayOf } from './anomalyText';
-import { formatDay, formatUsd } from './format';
-import { PluginErrorPanel } from '@internal/portal-react';
+import { formatDay } from './format';
+import { PluginErrorPanel, formatMoney } from '@internal/portal-react';
 
 type Row = CostAnomalyItem & { id: string };
 
@@ -36,13 +36,13 @@ const columns: TableColumn<Row>[] = [
     title: 'Spend',
     field: 'usd',
     type: 'numeric',
-    render: row => formatUsd(row.usd),
+    render: row => formatMoney(row.usd),
   },
   {
     title: 'Usual for the weekday',
     field: 'baselineUsd',
     type: 'numeric',
-    render: row => formatUsd(row.baselineUsd),
+    render: row => formatMoney(row.baselineUsd),
   },
   {
     title: 'Jump',

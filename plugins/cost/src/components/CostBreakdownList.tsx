@@ -6,8 +6,9 @@ import {
 } from '@internal/plugin-cost-common';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import { formatPercent, formatUsd } from './format';
+import { formatPercent } from './format';
 import { CATEGORY_COLOURS } from './palette';
+import { formatMoney } from '@internal/portal-react';
 
 /** Each category with spend: amount, share, and a bar for the share. */
 export function CostBreakdownList(props: { breakdown: CostBreakdown }) {
@@ -51,7 +52,7 @@ export function CostBreakdownList(props: { breakdown: CostBreakdown }) {
               variant="body2"
               style={{ width: 120, textAlign: 'right' }}
             >
-              {formatUsd(props.breakdown[category])} ({formatPercent(share)})
+              {formatMoney(props.breakdown[category])} ({formatPercent(share)})
             </Typography>
           </Box>
         );

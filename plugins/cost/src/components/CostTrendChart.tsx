@@ -1,3 +1,4 @@
+import { formatMoney } from '@internal/portal-react';
 import { useTheme } from '@material-ui/core/styles';
 import {
   Area,
@@ -9,7 +10,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { formatDay, formatUsd, formatUsdCompact } from './format';
+import { formatDay } from './format';
 
 export interface TrendSeries {
   key: string;
@@ -17,9 +18,12 @@ export interface TrendSeries {
   colour: string;
 }
 
-/** Stacked daily spend; `points` have a `day` and one number per series key. */
+/**
+ * Stacked daily spend; `points` have a `day` and one number per series key. A day no
+ * source has answered for carries null and is drawn as a gap, never as a dip to zero.
+ */
 export function CostTrendChart(props: {
-  points: Array<Record<string, number | string>>;
+  points: Array<Record<string, number | string | null>>;
   series: TrendSeries[];
   height?: number;
   /** Describes the chart for screen readers. */
@@ -42,14 +46,18 @@ export function CostTrendChart(props: {
             tick={{ fill: theme.palette.text.secondary, fontSize: 12 }}
           />
           <YAxis
-            tickFormatter={formatUsdCompact}
-            width={56}
+            tickFormatter={(value: number) =>
+              formatMoney(value, { compact: true })
+            }
+            width={64}
             tick={{ fill: theme.palette.text.secondary, fontSize: 12 }}
           />
           <Tooltip
             labelFormatter={label => formatDay(String(label))}
-            formatter={(value: number, name: string) => [
-              formatUsd(value),
+            formatter={(value, name) => [
+              value === null || value === undefined
+                ? 'not read yet'
+                : formatMoney(Number(value)),
               name,
             ]}
             contentStyle={{

@@ -6,8 +6,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { costApiRef } from '../api/CostApi';
 import { BudgetStatusChip } from './BudgetStatusChip';
 import { CostDataNotices } from './CostDataNotices';
-import { formatUsd } from './format';
-import { PluginErrorPanel } from '@internal/portal-react';
+import { PluginErrorPanel, formatMoney } from '@internal/portal-react';
 
 /** Home page, "Platform health": your teams' spend against budget, and the organisation total. */
 export function PlatformHealthCostContent() {
@@ -30,7 +29,7 @@ export function PlatformHealthCostContent() {
   );
   return (
     <Box>
-      <CostDataNotices meta={overview} />
+      <CostDataNotices meta={overview} window="mtd" />
       {overview.asOf === null ? (
         <Typography>No cost has been read yet.</Typography>
       ) : (
@@ -46,21 +45,27 @@ export function PlatformHealthCostContent() {
             >
               <Box>
                 <Typography variant="subtitle1" component="p">
-                  {team.title}: {formatUsd(team.monthToDateUsd)} this month
+                  {team.title}: {formatMoney(team.monthToDateUsd)} this month
                 </Typography>
                 <Typography variant="body2" color="textSecondary">
-                  forecast {formatUsd(team.forecastMonthUsd)}
+                  forecast {formatMoney(team.forecastMonthUsd)}
                   {team.monthlyBudgetUsd !== null &&
-                    ` of ${formatUsd(team.monthlyBudgetUsd)} budget`}
+                    ` of ${formatMoney(team.monthlyBudgetUsd)} budget`}
                 </Typography>
               </Box>
               <BudgetStatusChip status={team.budgetStatus} />
             </Box>
           ))}
           <Typography variant="body2">
-            All teams: {formatUsd(overview.total.monthToDateUsd)} month to date,
-            of which idle {formatUsd(overview.idle.monthToDateUsd)} and
-            unallocated {formatUsd(overview.unallocated.monthToDateUsd)}.{' '}
+            All teams: {formatMoney(overview.totals.teams.monthToDateUsd)}{' '}
+            charged this month. Charged to no team: idle{' '}
+            {formatMoney(overview.idle.monthToDateUsd)}, unmounted volumes{' '}
+            {formatMoney(overview.unmounted.monthToDateUsd)}, unallocated{' '}
+            {formatMoney(
+              overview.unallocated.kubernetes.monthToDateUsd +
+                overview.unallocated.aws.monthToDateUsd,
+            )}
+            .{' '}
             {attention.length > 0
               ? `${attention.length} team(s) over or heading over budget.`
               : 'No team is heading over budget.'}

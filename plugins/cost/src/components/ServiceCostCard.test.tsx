@@ -8,6 +8,7 @@ import {
   ServiceCostResponse,
 } from '@internal/plugin-cost-common';
 import { screen } from '@testing-library/react';
+import { meta, windows } from '../__testUtils__/costResponses';
 import { CostApi, costApiRef } from '../api/CostApi';
 import { ServiceCostCard } from './ServiceCostCard';
 
@@ -23,6 +24,7 @@ const entity = {
 
 const trend = Array.from({ length: 30 }, (_, i) => ({
   day: `2026-11-${String(i + 1).padStart(2, '0')}`,
+  read: true,
   totalUsd: 10,
   byCategory: { ...emptyBreakdown(), cpu: 6, ram: 4 },
 }));
@@ -31,17 +33,7 @@ function response(
   overrides: Partial<ServiceCostResponse>,
 ): ServiceCostResponse {
   return {
-    demo: false,
-    asOf: '2026-11-30',
-    sources: [
-      {
-        source: 'kubecost',
-        lastIngestedDay: '2026-11-30',
-        lastSuccessAt: '2026-12-01T06:00:00Z',
-        lastError: null,
-        pendingDays: 0,
-      },
-    ],
+    ...meta(),
     service: {
       entityRef: 'component:default/cart-service',
       allocationKey: 'cart-service',
@@ -55,8 +47,10 @@ function response(
     unitCost: {
       unit: 'requests',
       per: 1000,
-      usd: 0.0123,
+      usd: 0.0033,
       unitsLast30Days: 24_000_000,
+      countedDays: 29,
+      days: 30,
     },
     ...overrides,
   };
@@ -67,9 +61,7 @@ function anomaliesResponse(
   missing: string[] = [],
 ): CostAnomaliesResponse {
   return {
-    demo: false,
-    asOf: '2026-11-30',
-    sources: [],
+    ...meta({ sources: [] }),
     from: '2026-11-17',
     to: '2026-11-30',
     method: DEFAULT_ANOMALY_METHOD,
@@ -109,34 +101,51 @@ describe('ServiceCostCard', () => {
       name: 'cart-service',
     });
     expect(screen.getByText('Per 1,000 requests')).toBeInTheDocument();
-    expect(screen.getByText('$0.01')).toBeInTheDocument();
+    // Significant digits, as on /cost and in the weekly review: never $0.00.
+    expect(screen.getByText('$0.0033')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Its own spend ÷ its requests, over the 29 of 30 days with both read',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/Last 30 days: 1 Nov – 30 Nov .*All 30 days read\./),
+    ).toBeInTheDocument();
     expect(screen.getByText('$180 (60%)')).toBeInTheDocument();
     expect(screen.getByText('25%')).toBeInTheDocument();
     expect(screen.queryByText('Demo data')).not.toBeInTheDocument();
   });
 
-  it('labels demo data and warns when a source failed, keeping the last good figures', async () => {
+  it('labels demo data, names what a failing source answered and counts the days shown', async () => {
     await renderCard(
       response({
         demo: true,
+        windows: windows(['kubecost'], { '30d': 27 }),
         sources: [
           {
             source: 'kubecost',
-            lastIngestedDay: '2026-11-29',
-            lastSuccessAt: '2026-11-30T06:00:00Z',
-            lastError: 'Kubecost at http://kubecost:9090 answered 502',
-            pendingDays: 1,
+            lastIngestedDay: '2026-11-27',
+            lastSuccessAt: '2026-11-28T06:00:00Z',
+            lastError:
+              'Kubecost answered HTTP 400: error parsing window (http://kubecost:9090/model)',
+            pendingDays: 3,
           },
         ],
       }),
     );
     expect(await screen.findByText('Demo data')).toBeInTheDocument();
-    expect(screen.getByRole('status')).toHaveTextContent(
-      'Kubecost did not answer on the latest refresh.',
+    const notice = screen.getByRole('status');
+    expect(notice).toHaveTextContent(
+      'Kubecost answered HTTP 400: error parsing window (http://kubecost:9090/model).',
     );
-    expect(screen.getByRole('status')).toHaveTextContent(
-      'answered 502 (1 day(s) will be read again on the next run)',
+    expect(notice).toHaveTextContent(
+      'The figures include 27 of the 30 days of this window from Kubecost; 3 days of the look-back window will be asked for again on the next run.',
     );
+    expect(
+      screen.getByText(
+        /27 of 30 days read; the figures leave the other days out/,
+      ),
+    ).toBeInTheDocument();
     expect(screen.getByText('$300', { selector: 'p' })).toBeInTheDocument();
   });
 

@@ -16,9 +16,8 @@ import { CostTrendChart } from './CostTrendChart';
 import { CostBreakdownList } from './CostBreakdownList';
 import { EfficiencyFigures } from './EfficiencyFigures';
 import { RecentCostAnomalies } from './RecentCostAnomalies';
-import { formatUsd, formatUsdCents } from './format';
 import { CATEGORY_COLOURS } from './palette';
-import { PluginErrorPanel } from '@internal/portal-react';
+import { PluginErrorPanel, formatMoney } from '@internal/portal-react';
 
 /** On a component's page: 30-day trend by category, the breakdown, efficiency and unit cost. */
 export function ServiceCostCard() {
@@ -42,7 +41,7 @@ export function ServiceCostCard() {
       {error && <PluginErrorPanel error={error} />}
       {value && (
         <>
-          <CostDataNotices meta={value} />
+          <CostDataNotices meta={value} window="30d" />
           {value.service.last30DaysUsd === 0 ? (
             <Typography>
               No cost has been reported for this service in the last 30 days.
@@ -63,9 +62,10 @@ function ServiceCostDetails(props: { value: ServiceCostResponse }) {
   const used = COST_CATEGORIES.filter(c =>
     value.trend.some(p => p.byCategory[c] > 0),
   );
+  // A day no source answered for is a gap, not a day that cost nothing.
   const points = value.trend.map(p => ({
     day: p.day,
-    ...Object.fromEntries(used.map(c => [c, p.byCategory[c]])),
+    ...Object.fromEntries(used.map(c => [c, p.read ? p.byCategory[c] : null])),
   }));
   return (
     <Grid container spacing={2}>
@@ -78,18 +78,19 @@ function ServiceCostDetails(props: { value: ServiceCostResponse }) {
         <Box display="flex" style={{ gap: 32 }} flexWrap="wrap">
           <Figure
             label="Last 30 days"
-            value={formatUsd(value.service.last30DaysUsd)}
+            value={formatMoney(value.service.last30DaysUsd)}
           />
           <Figure
             label="Month to date"
-            value={formatUsd(value.service.monthToDateUsd)}
+            value={formatMoney(value.service.monthToDateUsd)}
           />
           {value.unitCost && (
             <Figure
               label={`Per ${value.unitCost.per.toLocaleString('en-US')} ${
                 value.unitCost.unit
               }`}
-              value={formatUsdCents(value.unitCost.usd)}
+              value={formatMoney(value.unitCost.usd)}
+              note={`Its own spend ÷ its ${value.unitCost.unit}, over the ${value.unitCost.countedDays} of ${value.unitCost.days} days with both read`}
             />
           )}
         </Box>
@@ -116,15 +117,20 @@ function ServiceCostDetails(props: { value: ServiceCostResponse }) {
   );
 }
 
-function Figure(props: { label: string; value: string }) {
+function Figure(props: { label: string; value: string; note?: string }) {
   return (
-    <Box>
+    <Box maxWidth={220}>
       <Typography variant="h5" component="p">
         {props.value}
       </Typography>
-      <Typography variant="caption" color="textSecondary">
+      <Typography variant="caption" color="textSecondary" component="p">
         {props.label}
       </Typography>
+      {props.note && (
+        <Typography variant="caption" color="textSecondary" component="p">
+          {props.note}
+        </Typography>
+      )}
     </Box>
   );
 }

@@ -1,10 +1,11 @@
 import { CostAnomaly } from '@internal/plugin-cost-common';
-import { formatDay, formatUsd } from './format';
+import { formatDay } from './format';
+import { formatMoney } from '@internal/portal-react';
 
 /** "+$599 (+199%)" / "−$60 (−60%)"; the percentage is left out when the usual spend was $0. */
 export function formatJump(anomaly: CostAnomaly): string {
   const sign = anomaly.jumpUsd >= 0 ? '+' : '−';
-  const usd = `${sign}${formatUsd(Math.abs(anomaly.jumpUsd))}`;
+  const usd = formatMoney(anomaly.jumpUsd, { signed: true });
   return anomaly.jumpPercent === null
     ? usd
     : `${usd} (${sign}${Math.round(Math.abs(anomaly.jumpPercent))}%)`;
@@ -21,7 +22,7 @@ export function weekdayOf(day: string): string {
 export function describeAnomaly(anomaly: CostAnomaly): string {
   return `${anomaly.direction === 'spike' ? 'Spike' : 'Drop'} on ${formatDay(
     anomaly.day,
-  )}: ${formatUsd(anomaly.usd)} against a usual ${formatUsd(
+  )}: ${formatMoney(anomaly.usd)} against a usual ${formatMoney(
     anomaly.baselineUsd,
   )} for a ${weekdayOf(anomaly.day)}, ${formatJump(anomaly)}`;
 }

@@ -2,49 +2,72 @@ import {
   CostOverviewResponse,
   roundCents,
   toCsv,
+  WindowedUsd,
 } from '@internal/plugin-cost-common';
 
-/** The overview table as CSV: every team, then idle, unallocated and the total. */
+/**
+ * The overview as CSV: every team, the lines charged to no team, then each headline
+ * total; every window, to the cent, with the days each window has read.
+ */
 export function overviewToCsv(overview: CostOverviewResponse): string {
   const header = [
     'line',
     'entity_ref',
+    'last_7_days_usd',
+    'last_30_days_usd',
     'month_to_date_usd',
     'forecast_month_usd',
     'monthly_budget_usd',
     'budget_status',
-    'last_30_days_usd',
-    'as_of',
+    'through',
+    'days_read_7d',
+    'days_read_30d',
+    'days_read_month',
     'demo',
   ];
-  const meta = [overview.asOf, String(overview.demo)];
+  const { windows } = overview;
+  const meta = [
+    overview.through,
+    `${windows['7d'].daysRead}/${windows['7d'].days}`,
+    `${windows['30d'].daysRead}/${windows['30d'].days}`,
+    `${windows.mtd.daysRead}/${windows.mtd.days}`,
+    String(overview.demo),
+  ];
+  const amounts = (figures: WindowedUsd) => [
+    roundCents(figures.last7DaysUsd),
+    roundCents(figures.last30DaysUsd),
+    roundCents(figures.monthToDateUsd),
+  ];
   const rows = overview.teams.map(team => [
     team.title,
     team.entityRef,
-    roundCents(team.monthToDateUsd),
+    ...amounts(team),
     roundCents(team.forecastMonthUsd),
     team.monthlyBudgetUsd,
     team.budgetStatus,
-    roundCents(team.last30DaysUsd),
     ...meta,
   ]);
-  const line = (
-    name: string,
-    figures: { monthToDateUsd: number; last30DaysUsd: number },
-  ) => [
+  const line = (name: string, figures: WindowedUsd) => [
     name,
     null,
-    roundCents(figures.monthToDateUsd),
+    ...amounts(figures),
     null,
     null,
     null,
-    roundCents(figures.last30DaysUsd),
     ...meta,
   ];
   rows.push(
     line('Idle', overview.idle),
-    line('Unallocated', overview.unallocated),
-    line('Total', overview.total),
+    line('Unmounted volumes', overview.unmounted),
+    line(
+      'Unallocated Kubernetes (no team label)',
+      overview.unallocated.kubernetes,
+    ),
+    line('Unallocated AWS (no team tag)', overview.unallocated.aws),
+    line('Total: all teams', overview.totals.teams),
+    line('Total: Kubernetes cluster', overview.totals.kubernetesCluster),
+    line('Total: AWS', overview.totals.aws),
+    line('Total: everything', overview.totals.all),
   );
   return toCsv(header, rows);
 }

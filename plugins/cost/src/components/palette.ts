@@ -28,4 +28,6 @@ export const CATEGORY_COLOURS: Record<CostCategory, string> = {
 };
 
 export const IDLE_COLOUR = '#BDBDBD';
+export const UNMOUNTED_COLOUR = '#9E9D24';
 export const UNALLOCATED_COLOUR = '#8D6E63';
+export const UNALLOCATED_AWS_COLOUR = '#BF360C';

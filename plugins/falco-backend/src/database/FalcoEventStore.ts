@@ -244,6 +244,19 @@ export class FalcoEventStore {
     return new Map(rows.map(r => [r.entity_ref as string, toDate(r.last as string)]));
   }
 
+  /**
+   * Remembers when the demo generator first saw each of `entityRefs` (now, unless it saw
+   * it before) and returns every remembered time: generated events start there.
+   */
+  async demoFirstSeen(entityRefs: string[], at: Date): Promise<Map<string, Date>> {
+    for (let i = 0; i < entityRefs.length; i += INSERT_CHUNK) {
+      const rows = entityRefs.slice(i, i + INSERT_CHUNK).map(entity_ref => ({ entity_ref, first_seen_at: at }));
+      if (rows.length > 0) await this.knex('falco_demo_components').insert(rows).onConflict('entity_ref').ignore();
+    }
+    const rows = await this.knex('falco_demo_components').select('entity_ref', 'first_seen_at');
+    return new Map(rows.map(r => [r.entity_ref as string, toDate(r.first_seen_at)]));
+  }
+
   async lastEventAt(entityRef?: string): Promise<Date | undefined> {
     const query = this.knex<EventRow>('falco_events').max({ last: 'time_at' });
     if (entityRef !== undefined) query.where('entity_ref', entityRef);

@@ -1,32 +1,29 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
+import { demoHistoryStart } from '@internal/portal-common';
 import { FalcoIngestor } from '../ingest/FalcoIngestor';
 import { MappingCache } from '../mapping/MappingCache';
 import { generateDemoEvents } from './generateDemoEvents';
 
 const DEMO_HOURS = 14 * 24;
 const HOUR_MS = 3_600_000;
-/**
- * Components first seen this long after the first feed are new (created from a template,
- * say), not part of the demo organisation the portal started with: they get events from
- * when they appeared, no invented past. Covers the catalog still loading at start-up.
- */
-const CATALOG_LOAD_MS = 15 * 60_000;
 
 /**
  * Sends generated events for the last 14 days through the same ingest path the webhook
  * uses. Runs every minute but only sends when there is something new: a new hour, or a
  * different set of components. It waits for the catalog, so a backend that starts before
  * the catalog has read examples/ fills the components in as soon as it has. Re-sending
- * the whole window is safe: the store keeps each event once.
+ * the whole window is safe: the store keeps each event once. A component that appeared
+ * after the demo began (demoHistoryStart, from the first-seen times the store keeps) gets
+ * events only from when it was first seen.
  */
 export class DemoEventFeeder {
   private lastFed: string | undefined;
-  private startedAt: number | undefined;
-  private readonly firstSeen = new Map<string, number>();
 
   constructor(
     private readonly deps: {
       ingestor: FalcoIngestor;
+      /** Records and returns when the demo first saw each component (FalcoEventStore.demoFirstSeen). */
+      firstSeen: (entityRefs: string[], at: Date) => Promise<Map<string, Date>>;
       mapping: MappingCache;
       maxBatchSize: number;
       logger: LoggerService;
@@ -45,13 +42,15 @@ export class DemoEventFeeder {
     const fed = `${Math.floor(now.getTime() / HOUR_MS)}|${components.map(c => c.entityRef).join(',')}`;
     if (fed === this.lastFed) return { accepted: 0, duplicates: 0 };
 
-    this.startedAt ??= now.getTime();
-    for (const c of components) if (!this.firstSeen.has(c.entityRef)) this.firstSeen.set(c.entityRef, now.getTime());
-    const since = (entityRef: string) => {
-      const seen = this.firstSeen.get(entityRef);
-      return seen !== undefined && seen - this.startedAt! > CATALOG_LOAD_MS ? seen : undefined;
-    };
-    const events = generateDemoEvents(components, now, DEMO_HOURS, since);
+    const firstSeen = await this.deps.firstSeen(
+      components.map(c => c.entityRef),
+      now,
+    );
+    const demoStartedAt = new Date(Math.min(...[...firstSeen.values()].map(t => t.getTime())));
+    const events = generateDemoEvents(components, now, DEMO_HOURS, entityRef => {
+      const seen = firstSeen.get(entityRef);
+      return seen ? demoHistoryStart(seen, demoStartedAt) : undefined;
+    });
     let accepted = 0;
     let duplicates = 0;
     for (let i = 0; i < events.length; i += this.deps.maxBatchSize) {

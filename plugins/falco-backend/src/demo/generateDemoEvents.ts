@@ -138,15 +138,16 @@ function eventFor(workload: Workload, hourStart: number, index: number) {
  * Realistic Falco events (Falcosidekick's JSON, with its uuid) for every component with a
  * `backstage.io/kubernetes-id` and for a few platform namespaces no component claims,
  * over the `hours` whole hours up to `now`. The same inputs always give the same events,
- * so re-sending them is a no-op for the idempotent store. `since(entityRef)` (epoch ms)
- * keeps a component's events from before it existed out.
+ * so re-sending them is a no-op for the idempotent store. `historyStart` gives a component
+ * created after the demo began the moment its events may start: none before it existed.
  */
 export function generateDemoEvents(
   components: MappableComponent[],
   now: Date,
   hours: number,
-  since: (entityRef: string) => number | undefined = () => undefined,
+  historyStart: (entityRef: string) => Date | undefined = () => undefined,
 ) {
+  const startOf = new Map(components.map(c => [c.entityRef, historyStart(c.entityRef)?.getTime() ?? -Infinity]));
   const workloads = [...components.flatMap(c => workloadOf(c) ?? []), ...PLATFORM_WORKLOADS];
   const lastHour = Math.floor(now.getTime() / HOUR_MS) * HOUR_MS;
   const events = [];
@@ -157,7 +158,7 @@ export function generateDemoEvents(
         if (fraction(`${workload.seed}/${hourStart}/${index}/fires`) < workload.rate / 3) {
           const event = eventFor(workload, hourStart, index);
           const at = Date.parse(event.time);
-          if (at <= now.getTime() && at >= (since(workload.seed) ?? -Infinity)) events.push(event);
+          if (at <= now.getTime() && at >= (startOf.get(workload.seed) ?? -Infinity)) events.push(event);
         }
       }
     }

@@ -1,8 +1,10 @@
+import { lastDaysWindow } from '@internal/plugin-falco-common';
+
 const DAY_MS = 86_400_000;
 
-/** The UTC day (YYYY-MM-DD) that starts a window of `days` days ending today. */
+/** The UTC day (YYYY-MM-DD) that starts a window of `days` days ending today (lastDaysWindow). */
 export function firstDayOf(now: Date, days: number): string {
-  return new Date(now.getTime() - (days - 1) * DAY_MS).toISOString().slice(0, 10);
+  return lastDaysWindow(days, now).firstDay;
 }
 
 /** Every UTC day from `first` to `now`'s day, oldest first. */

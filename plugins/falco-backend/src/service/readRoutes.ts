@@ -1,18 +1,20 @@
 import { InputError } from '@backstage/errors';
 import {
   emptyPriorityCounts,
+  FALCO_RECENT_DAYS,
   FalcoAlertsResponse,
   FalcoCountsResponse,
   FalcoFactsResponse,
   FalcoOverviewResponse,
   FalcoPriority,
+  lastDaysWindow,
   parseFalcoPriority,
   totalOf,
 } from '@internal/plugin-falco-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { RouterDeps } from './createRouter';
-import { daysFrom, firstDayOf } from './days';
+import { daysFrom } from './days';
 
 
 function optionalString(req: express.Request, name: string): string | undefined {
@@ -76,20 +78,29 @@ export function readRoutes(deps: RouterDeps): express.Router {
   };
   router.use(signedIn);
 
-  /** `?entityRef=` one component, `?unmapped=true` events no component claims, neither: all. */
+  /**
+   * `?entityRef=` one component, `?unmapped=true` events no component claims, neither: all.
+   * `?days=7` is the last 7 days as the card counts them; `since`/`until` an exact range.
+   */
   router.get('/alerts', async (req, res) => {
     const entityRef = optionalString(req, 'unmapped') === 'true' ? null : optionalString(req, 'entityRef');
+    const days = optionalString(req, 'days') === undefined ? undefined : integer(req, 'days', FALCO_RECENT_DAYS, 1, 400);
+    if (days !== undefined && optionalString(req, 'since') !== undefined) {
+      throw new InputError('Query parameters days and since both set where the events start; give one of them');
+    }
+    const window = days === undefined ? null : lastDaysWindow(days, clock());
     const { items, totalCount } = await store.listAlerts({
       entityRef,
       priorities: priorities(req),
       rule: optionalString(req, 'rule'),
-      since: time(req, 'since'),
+      since: window ? new Date(window.since) : time(req, 'since'),
       until: time(req, 'until'),
       limit: integer(req, 'limit', 50, 1, 500),
       offset: integer(req, 'offset', 0, 0, 10_000_000),
     });
     const body: FalcoAlertsResponse = {
       demo,
+      window,
       items,
       totalCount,
       rules: await store.distinctRules(entityRef),
@@ -101,12 +112,14 @@ export function readRoutes(deps: RouterDeps): express.Router {
   router.get('/counts', async (req, res) => {
     const entityRef = optionalString(req, 'entityRef');
     if (!entityRef) throw new InputError('Query parameter entityRef is required, e.g. component:default/checkout-service');
-    const days = integer(req, 'days', 7, 1, 400);
+    const days = integer(req, 'days', FALCO_RECENT_DAYS, 1, 400);
+    const window = lastDaysWindow(days, clock());
     const body: FalcoCountsResponse = {
       demo,
       entityRef,
       days,
-      counts: await store.countsByPriority(firstDayOf(clock(), days), entityRef),
+      window,
+      counts: await store.countsByPriority(window.firstDay, entityRef),
       lastEventAt: (await store.lastEventAt(entityRef))?.toISOString() ?? null,
     };
     res.json(body);
@@ -115,17 +128,19 @@ export function readRoutes(deps: RouterDeps): express.Router {
   router.get('/overview', async (req, res) => {
     const now = clock();
     const days = integer(req, 'days', 14, 1, 400);
-    const first = firstDayOf(now, days);
+    const window = lastDaysWindow(days, now);
+    const first = window.firstDay;
     const trendByDay = new Map((await store.dailyTrend(first)).map(d => [d.day, d.counts]));
     const services = (await store.countsByComponent(first))
       .map(s => ({ entityRef: s.entityRef, total: totalOf(s.counts), counts: s.counts }))
       .sort((a, b) => b.total - a.total || a.entityRef.localeCompare(b.entityRef))
       .slice(0, 10);
     const unmappedCounts = await store.countsByPriority(first, null);
-    const since = new Date(Date.parse(`${first}T00:00:00Z`));
+    const since = new Date(window.since);
     const body: FalcoOverviewResponse = {
       demo,
       days,
+      window,
       totals: await store.countsByPriority(first),
       topRules: await store.topRules(since, 10),
       topServices: services,
@@ -144,13 +159,15 @@ export function readRoutes(deps: RouterDeps): express.Router {
   /** Scorecards' facts: one item per mapped component with any stored event. */
   router.get('/facts', async (_req, res) => {
     const now = clock();
+    const window = lastDaysWindow(FALCO_RECENT_DAYS, now);
     const last = await store.lastEventByComponent();
     const counts = new Map(
-      (await store.countsByComponent(firstDayOf(now, 7))).map(c => [c.entityRef, c.counts]),
+      (await store.countsByComponent(window.firstDay)).map(c => [c.entityRef, c.counts]),
     );
     const body: FalcoFactsResponse = {
       demo,
       generatedAt: now.toISOString(),
+      window,
       items: [...last.entries()]
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([entityRef, lastEventAt]) => ({

@@ -12,6 +12,8 @@ export interface AlertsQuery {
   unmapped?: boolean;
   priorities?: FalcoPriority[];
   rule?: string;
+  /** The last N days as the card counts them (lastDaysWindow); or an exact `since`. */
+  days?: number;
   since?: Date;
   limit?: number;
   offset?: number;

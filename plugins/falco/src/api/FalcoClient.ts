@@ -26,6 +26,7 @@ export class FalcoClient implements FalcoApi {
       unmapped: query.unmapped ? 'true' : undefined,
       priority: query.priorities?.length ? query.priorities.join(',') : undefined,
       rule: query.rule,
+      days: query.days?.toString(),
       since: query.since?.toISOString(),
       limit: query.limit?.toString(),
       offset: query.offset?.toString(),

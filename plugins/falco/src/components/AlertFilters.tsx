@@ -8,11 +8,16 @@ import Select from '@material-ui/core/Select';
 import { makeStyles } from '@material-ui/core/styles';
 import { FALCO_PRIORITIES, FalcoPriority, PRIORITY_LABELS } from '@internal/plugin-falco-common';
 
+/**
+ * "Last 7 days" and "Last 30 days" are days as the card and the overview count them
+ * (lastDaysWindow: today and the UTC days before it), asked of the backend as `days`;
+ * "Last 24 hours" is a rolling 24 hours.
+ */
 export const TIME_RANGES = [
-  { value: '24h', label: 'Last 24 hours', hours: 24 },
-  { value: '7d', label: 'Last 7 days', hours: 7 * 24 },
-  { value: '30d', label: 'Last 30 days', hours: 30 * 24 },
-  { value: 'all', label: 'All retained', hours: undefined },
+  { value: '24h', label: 'Last 24 hours', hours: 24, days: undefined },
+  { value: '7d', label: 'Last 7 days', hours: undefined, days: 7 },
+  { value: '30d', label: 'Last 30 days', hours: undefined, days: 30 },
+  { value: 'all', label: 'All retained', hours: undefined, days: undefined },
 ] as const;
 
 export type TimeRange = (typeof TIME_RANGES)[number]['value'];
@@ -94,7 +99,9 @@ export function AlertFilters(props: {
   );
 }
 
-export function sinceOf(range: TimeRange, now = Date.now()): Date | undefined {
-  const hours = TIME_RANGES.find(r => r.value === range)?.hours;
-  return hours === undefined ? undefined : new Date(now - hours * 3_600_000);
+/** The alerts query for a time range: `days` for day windows, `since` for hours. */
+export function rangeQuery(range: TimeRange, now = Date.now()): { days?: number; since?: Date } {
+  const { hours, days } = TIME_RANGES.find(r => r.value === range) ?? {};
+  if (days !== undefined) return { days };
+  return hours === undefined ? {} : { since: new Date(now - hours * 3_600_000) };
 }

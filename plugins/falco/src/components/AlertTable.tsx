@@ -5,13 +5,13 @@ import IconButton from '@material-ui/core/IconButton';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import OpenInNewIcon from '@material-ui/icons/Launch';
-import { FalcoAlert } from '@internal/plugin-falco-common';
+import { describeWindow, FalcoAlert, FalcoWindow } from '@internal/plugin-falco-common';
 import { DemoDataLabel, PluginErrorPanel } from '@internal/portal-react';
 import { makeStyles } from '@material-ui/core/styles';
 import { useMemo, useState } from 'react';
 import { falcoApiRef } from '../api/FalcoApi';
 import { AlertDetailDrawer } from './AlertDetailDrawer';
-import { AlertFilters, AlertFilterValues, sinceOf } from './AlertFilters';
+import { AlertFilters, AlertFilterValues, rangeQuery } from './AlertFilters';
 import { PriorityChip } from './PriorityChip';
 import { formatRelative, formatTime } from './formatTime';
 
@@ -45,6 +45,7 @@ export function AlertTable(props: {
   const [filters, setFilters] = useState<AlertFilterValues>({ priorities: [], rule: '', range: '7d' });
   const [rules, setRules] = useState<string[]>([]);
   const [demo, setDemo] = useState(false);
+  const [counted, setCounted] = useState<{ total: number; window: FalcoWindow | null }>();
   const [error, setError] = useState<Error>();
   const [selected, setSelected] = useState<FalcoAlert>();
 
@@ -103,7 +104,13 @@ export function AlertTable(props: {
         key={JSON.stringify(filters)}
         title={
           <span style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}>
-            {props.title} {demo && <DemoDataLabel source="Falco" />}
+            {props.title}
+            {counted?.window && (
+              <Typography variant="body2" color="textSecondary" component="span">
+                {counted.total} in the {describeWindow(counted.window)}
+              </Typography>
+            )}
+            {demo && <DemoDataLabel source="Falco" />}
           </span> as unknown as string
         }
         columns={columns}
@@ -126,12 +133,13 @@ export function AlertTable(props: {
               unmapped: props.unmapped,
               priorities: filters.priorities,
               rule: filters.rule || undefined,
-              since: sinceOf(filters.range),
+              ...rangeQuery(filters.range),
               limit: query.pageSize,
               offset: query.page * query.pageSize,
             });
             setRules(response.rules);
             setDemo(response.demo);
+            setCounted({ total: response.totalCount, window: response.window });
             setError(undefined);
             return { data: response.items, page: query.page, totalCount: response.totalCount };
           } catch (e) {

@@ -1,6 +1,6 @@
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
-import { emptyPriorityCounts, FalcoCountsResponse } from '@internal/plugin-falco-common';
+import { emptyPriorityCounts, FalcoCountsResponse, lastDaysWindow } from '@internal/plugin-falco-common';
 import { screen } from '@testing-library/react';
 import { FalcoApi, falcoApiRef } from '../api/FalcoApi';
 import { EntityFalcoCard } from './EntityFalcoCard';
@@ -17,6 +17,7 @@ function apiAnswering(response: Partial<FalcoCountsResponse>) {
     demo: false,
     entityRef,
     days,
+    window: lastDaysWindow(days, new Date('2026-11-30T08:00:00Z')),
     counts: emptyPriorityCounts(),
     lastEventAt: null,
     ...response,
@@ -41,7 +42,8 @@ describe('EntityFalcoCard', () => {
       lastEventAt: new Date(Date.now() - 2 * 3_600_000).toISOString(),
     });
     await renderCard(api);
-    expect(await screen.findByText(/12 events in the last 7 days/)).toBeInTheDocument();
+    // The window as the backend counted it: the tab's "Last 7 days" is the same one.
+    expect(await screen.findByText(/12 events in the last 7 days \(since 24 Nov, 00:00 UTC\)\./)).toBeInTheDocument();
     expect(getCounts).toHaveBeenCalledWith('component:default/checkout-service', 7);
     expect(screen.getByTestId('count-critical')).toHaveTextContent('3');
     expect(screen.getByTestId('count-notice')).toHaveTextContent('9');

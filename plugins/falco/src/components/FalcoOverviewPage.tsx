@@ -14,7 +14,7 @@ import InputLabel from '@material-ui/core/InputLabel';
 import MenuItem from '@material-ui/core/MenuItem';
 import Select from '@material-ui/core/Select';
 import Typography from '@material-ui/core/Typography';
-import { FalcoOverviewResponse, prioritiesAtLeast, totalOf } from '@internal/plugin-falco-common';
+import { describeWindow, FalcoOverviewResponse, prioritiesAtLeast, totalOf } from '@internal/plugin-falco-common';
 import { DemoDataLabel, PluginErrorPanel, StaleDataNotice } from '@internal/portal-react';
 import { useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
@@ -103,7 +103,7 @@ export function FalcoOverviewPage() {
             </InfoCard>
           </Grid>
           <Grid item xs={12} md={4}>
-            <InfoCard title="By priority" subheader={`Last ${value.days} days`}>
+            <InfoCard title="By priority" subheader={describeWindow(value.window).replace(/^l/, 'L')}>
               <PriorityCountsBars counts={value.totals} />
             </InfoCard>
           </Grid>

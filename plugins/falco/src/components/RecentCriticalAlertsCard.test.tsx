@@ -26,7 +26,7 @@ const alert: FalcoAlert = {
 
 describe('RecentCriticalAlertsCard', () => {
   it('lists the latest Critical-or-worse events of the last 7 days', async () => {
-    const getAlerts = jest.fn(async () => ({ demo: true, items: [alert], totalCount: 4, rules: [] }));
+    const getAlerts = jest.fn(async () => ({ demo: true, window: null, items: [alert], totalCount: 4, rules: [] }));
     const api: FalcoApi = { getAlerts, getCounts: jest.fn(), getOverview: jest.fn() };
     await renderInTestApp(<RecentCriticalAlertsCard />, {
       apis: [[falcoApiRef, api]],
@@ -38,15 +38,17 @@ describe('RecentCriticalAlertsCard', () => {
     expect(screen.getByText('Demo data')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'cart-service' })).toHaveAttribute('href', '/catalog/default/component/cart-service');
     expect(screen.getByRole('link', { name: 'Security overview' })).toHaveAttribute('href', '/falco');
-    const [query] = getAlerts.mock.calls[0] as unknown as [{ priorities: string[]; since: Date; limit: number }];
+    const [query] = getAlerts.mock.calls[0] as unknown as [{ priorities: string[]; days: number; since?: Date; limit: number }];
     expect(query.priorities).toEqual(['emergency', 'alert', 'critical']);
-    expect(Date.now() - query.since.getTime()).toBeGreaterThan(7 * 86_400_000 - 60_000);
+    // The last 7 days as the service card counts them (lastDaysWindow), not 168 rolling hours.
+    expect(query.days).toBe(7);
+    expect(query.since).toBeUndefined();
     expect(query.limit).toBe(5);
   });
 
   it('says so when there are none', async () => {
     const api: FalcoApi = {
-      getAlerts: jest.fn(async () => ({ demo: false, items: [], totalCount: 0, rules: [] })),
+      getAlerts: jest.fn(async () => ({ demo: false, window: null, items: [], totalCount: 0, rules: [] })),
       getCounts: jest.fn(),
       getOverview: jest.fn(),
     };

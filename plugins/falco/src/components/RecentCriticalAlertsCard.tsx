@@ -6,7 +6,7 @@ import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
-import { prioritiesAtLeast } from '@internal/plugin-falco-common';
+import { FALCO_RECENT_DAYS, prioritiesAtLeast } from '@internal/plugin-falco-common';
 import { DemoDataLabel, PluginErrorPanel } from '@internal/portal-react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { falcoApiRef } from '../api/FalcoApi';
@@ -14,14 +14,12 @@ import { rootRouteRef } from '../routes';
 import { PriorityChip } from './PriorityChip';
 import { formatRelative, formatTime } from './formatTime';
 
-const DAY_MS = 86_400_000;
-
 /** Home-page card: the latest Critical, Alert and Emergency events of the last 7 days. */
 export function RecentCriticalAlertsCard() {
   const api = useApi(falcoApiRef);
   const overviewLink = useRouteRef(rootRouteRef);
   const { value, loading, error } = useAsyncRetry(
-    () => api.getAlerts({ priorities: prioritiesAtLeast('critical'), since: new Date(Date.now() - 7 * DAY_MS), limit: 5 }),
+    () => api.getAlerts({ priorities: prioritiesAtLeast('critical'), days: FALCO_RECENT_DAYS, limit: 5 }),
     [api],
   );
   if (loading) return <Progress />;

@@ -6,6 +6,7 @@ import {
   UnitCostResponse,
 } from '@internal/plugin-cost-common';
 import { IndicatorDefinition, IndicatorReport } from '@internal/plugin-platform-review-common';
+import { formatMoney } from '@internal/portal-common';
 import { PluginApi } from '../sources/PluginApi';
 import { biggestMoves, report, unavailable, WeekContext, WeekSpan } from '../review/WeekContext';
 
@@ -69,7 +70,7 @@ export async function costIndicator(api: PluginApi, context: WeekContext, defini
             .map(a => ({
               entityRef: a.entityRef,
               delta: a.jumpUsd,
-              description: `cost anomaly on ${a.day}: ${a.jumpUsd >= 0 ? '+' : '−'}USD ${Math.abs(a.jumpUsd).toFixed(2)}${
+              description: `cost anomaly on ${a.day}: ${formatMoney(a.jumpUsd, { signed: true })}${
                 a.jumpPercent === null ? '' : ` (${a.jumpPercent >= 0 ? '+' : ''}${a.jumpPercent.toFixed(0)}%)`
               } against its usual day`,
             })),

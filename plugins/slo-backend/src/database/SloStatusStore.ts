@@ -108,6 +108,21 @@ export class SloStatusStore {
       .merge(['definition', 'error', 'error_at']);
   }
 
+  /**
+   * Remembers when the demo measurer first saw each of `entityRefs` (`at`, unless it saw it
+   * before) and returns every remembered time: generated traffic starts there.
+   */
+  async demoFirstSeen(entityRefs: string[], at: Date): Promise<Map<string, Date>> {
+    for (const entityRef of entityRefs) {
+      await this.knex('slo_demo_first_seen')
+        .insert({ entity_ref: entityRef, first_seen_at: at })
+        .onConflict('entity_ref')
+        .ignore();
+    }
+    const rows = await this.knex('slo_demo_first_seen').select('entity_ref', 'first_seen_at');
+    return new Map(rows.map(r => [r.entity_ref as string, new Date(r.first_seen_at)]));
+  }
+
   /** Drops SLOs that are no longer defined (component removed, document changed). */
   async retainOnly(keys: Array<{ entityRef: string; name: string }>) {
     const keep = new Set(keys.map(k => `${k.entityRef}\u0000${k.name}`));

@@ -74,6 +74,18 @@ describe('the deploy gate and the error-budget policy', () => {
     expect(freezes.body.transitions[0].at).toBe(frozenAt.toISOString());
   });
 
+  it('freezes a budget spent to zero within float noise, and the gate says frozen', async () => {
+    const { server, refresher, measured } = await startFreezeBackend({ databases, services: ['checkout-service'] });
+    // Burning calmly (1×), but the 30 days have spent all but 2e-13 of the budget.
+    measured.set('checkout-service', burning(1, 1 - 2e-13));
+    const at = new Date();
+    expect(await refresher.refresh(at)).toMatchObject({ freezesStarted: 1 });
+    const res = await request(server).get('/api/slo/gate/default/checkout-service').set('Authorization', service);
+    expect(res.body).toMatchObject({ decision: 'frozen', frozenSince: at.toISOString() });
+    expect(res.body.reason).toMatch(/error budget exhausted/);
+    expect(res.body.burn).toMatchObject({ budgetRemaining: 0, budgetExhausted: true });
+  });
+
   it('never answers allowed without current figures: no SLO, never measured, failed refresh, no traffic', async () => {
     const { server, refresher, measured } = await startFreezeBackend({ databases, services: ['cart', 'search', 'quiet'] });
     const gate = (name: string) =>
