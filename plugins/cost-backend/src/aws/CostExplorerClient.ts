@@ -3,6 +3,7 @@ import {
   GetCostAndUsageCommand,
   GetCostAndUsageCommandOutput,
 } from '@aws-sdk/client-cost-explorer';
+import { withoutCredentials } from '../sources/withoutCredentials';
 
 export interface TaggedCost {
   /** Tag values; null when the resource lacks the tag (`team$`). */
@@ -83,8 +84,13 @@ export class CostExplorerClient implements CostExplorerApi {
         );
       } catch (error) {
         const e = error as Error;
+        const { accessKeyId, secretAccessKey, sessionToken } =
+          this.options.credentials ?? {};
         throw new Error(
-          `AWS Cost Explorer GetCostAndUsage failed: ${e.name}: ${e.message}`,
+          `AWS Cost Explorer GetCostAndUsage failed: ${e.name}: ${withoutCredentials(
+            e.message,
+            [accessKeyId, secretAccessKey, sessionToken],
+          )}`,
         );
       }
       for (const period of page.ResultsByTime ?? []) {

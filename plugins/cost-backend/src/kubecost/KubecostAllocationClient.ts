@@ -1,3 +1,5 @@
+import { withoutCredentials } from '../sources/withoutCredentials';
+
 /** The Allocation fields the portal reads (a subset of what Kubecost/OpenCost return). */
 export interface KubecostAllocation {
   name: string;
@@ -101,7 +103,7 @@ export class KubecostAllocationClient implements AllocationApi {
       );
     }
     if (!response.ok) {
-      const text = (await response.text()).slice(0, 300);
+      const text = withoutCredentials(await response.text(), Object.values(this.options.headers ?? {})).slice(0, 300);
       throw new Error(
         `${name} at ${this.options.baseUrl} answered ${response.status} ${response.statusText}: ${text}`,
       );
@@ -118,7 +120,9 @@ export class KubecostAllocationClient implements AllocationApi {
     ) {
       throw new Error(
         `${name} at ${this.options.baseUrl} reported an error: ${
-          body.message ?? `code ${body.code}`
+          body.message
+            ? withoutCredentials(body.message, Object.values(this.options.headers ?? {}))
+            : `code ${body.code}`
         }`,
       );
     }
