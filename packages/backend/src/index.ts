@@ -1,4 +1,5 @@
 import { createBackend } from '@backstage/backend-defaults';
+import { authModuleOidcProvider } from './auth/authModuleOidcProvider';
 import { serializedMigrationsDatabaseServiceFactory } from './database/serializedMigrationsDatabaseService';
 
 const backend = createBackend();
@@ -26,7 +27,8 @@ backend.add(import('@internal/plugin-techdocs-backend-module-prebuild'));
 backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 backend.add(import('@backstage/plugin-auth-backend-module-github-provider'));
-backend.add(import('@backstage/plugin-auth-backend-module-oidc-provider'));
+// Backstage's OIDC provider, answering 503 while the identity provider is unreachable
+backend.add(authModuleOidcProvider);
 
 // Catalog
 backend.add(import('@backstage/plugin-catalog-backend'));
