@@ -22,11 +22,15 @@ export interface Config {
       daysPerRequest?: number;
       /** Per request. Default 60 seconds. */
       timeout?: HumanDuration;
-      /**
-       * Extra request headers, e.g. Authorization in front of Kubecost.
-       * @visibility secret
-       */
-      headers?: { [name: string]: string };
+      /** Extra request headers, e.g. Authorization in front of Kubecost. */
+      headers?: {
+        /**
+         * Secret, so logs and `config:print` never show it (a marking on the object does
+         * not reach its values).
+         * @visibility secret
+         */
+        [name: string]: string;
+      };
     };
     /** AWS Cost Explorer GetCostAndUsage (USD 0.01 per request and per page). */
     aws?: {
@@ -44,6 +48,7 @@ export interface Config {
       maxAttempts?: number;
       /** Omit to use the default AWS credential chain (instance or pod role). */
       credentials?: {
+        /** @visibility secret */
         accessKeyId: string;
         /** @visibility secret */
         secretAccessKey: string;
@@ -55,10 +60,11 @@ export interface Config {
     throughput?: {
       prometheus: {
         baseUrl: string;
-        /**
-         * @visibility secret
-         */
-        headers?: { [name: string]: string };
+        /** Extra request headers, e.g. Authorization for a hosted Prometheus. */
+        headers?: {
+          /** @visibility secret */
+          [name: string]: string;
+        };
       };
     };
     /** Monthly budgets in USD by team (Group) name; win over `devportal.io/monthly-budget-usd`. */

@@ -14,11 +14,15 @@ export interface Config {
         baseUrl: string;
         /** Per query; also sent to Prometheus as `timeout`. Default 30 seconds. */
         timeout?: HumanDuration;
-        /**
-         * Extra request headers, e.g. Authorization for a hosted Prometheus.
-         * @visibility secret
-         */
-        headers?: { [name: string]: string };
+        /** Extra request headers, e.g. Authorization for a hosted Prometheus. */
+        headers?: {
+          /**
+           * Secret, so logs and `config:print` never show it (a marking on the object does
+           * not reach its values).
+           * @visibility secret
+           */
+          [name: string]: string;
+        };
       };
     };
     /** The instance an OpenSLO document without metricSourceRef uses. Default: the first. */

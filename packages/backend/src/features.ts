@@ -15,7 +15,8 @@ const signInFeatures = () => [
   import('@backstage/plugin-auth-backend'),
   import('@backstage/plugin-auth-backend-module-guest-provider'),
   import('@backstage/plugin-auth-backend-module-github-provider'),
-  import('@backstage/plugin-auth-backend-module-oidc-provider'),
+  // Backstage's OIDC provider, answering 503 while the identity provider is unreachable
+  import('./auth/authModuleOidcProvider').then(m => ({ default: m.authModuleOidcProvider })),
 ];
 
 /**

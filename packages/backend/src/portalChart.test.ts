@@ -75,6 +75,30 @@ describe('the portal Helm chart (deploy/helm/portal)', () => {
     expect(container.args).toEqual([...imageCmd, '--config', '/etc/portal/app-config.local.yaml']);
   });
 
+  it('gives the backend the Falco ingest token from a Secret, so a documented install has ingest on', () => {
+    const falcoToken = (...set: string[]) => {
+      const [container] = render(...set).find(m => m.kind === 'Deployment')!.spec.template.spec.containers;
+      return container.env.find((e: { name: string }) => e.name === 'FALCO_INGEST_TOKEN');
+    };
+    // The variable app-config.production.yaml reads falco.ingest.token from.
+    const production = fs.readFileSync(path.join(repoRoot, 'app-config.production.yaml'), 'utf8');
+    expect(production).toMatch(/falco:\s+ingest:\s+token: \$\{FALCO_INGEST_TOKEN\}/);
+    // By default from the Secret docs/operations.md tells operators to create, never from values.
+    expect(falcoToken()).toEqual({
+      name: 'FALCO_INGEST_TOKEN',
+      valueFrom: { secretKeyRef: { name: 'portal-secrets', key: 'FALCO_INGEST_TOKEN', optional: true } },
+    });
+    const operations = fs.readFileSync(path.join(repoRoot, 'docs/operations.md'), 'utf8');
+    expect(operations).toMatch(/create secret generic portal-secrets[^`]*--from-literal=FALCO_INGEST_TOKEN=/);
+    expect(operations).toMatch(/\| `FALCO_INGEST_TOKEN` \|/);
+    // Or from the Secret Falcosidekick's chart already reads its webhook header from.
+    expect(
+      falcoToken('falco.ingestToken.existingSecret=falcosidekick-webhook', 'falco.ingestToken.key=token').valueFrom,
+    ).toEqual({ secretKeyRef: { name: 'falcosidekick-webhook', key: 'token', optional: true } });
+    // No Secret at all: no variable, and ingest is off.
+    expect(falcoToken('existingSecret=')).toBeUndefined();
+  });
+
   it('probes the backend health endpoints', () => {
     const deployment = render().find(m => m.kind === 'Deployment')!;
     const [container] = deployment.spec.template.spec.containers;

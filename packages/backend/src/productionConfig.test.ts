@@ -1,15 +1,12 @@
-import { loadConfigSchema } from '@backstage/config-loader';
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { Client } from 'pg';
-import { exampleEntityRefs, repoRoot } from './__testUtils__/exampleCatalog';
+import { exampleEntityRefs } from './__testUtils__/exampleCatalog';
 import { startFakeOidcProvider } from './__testUtils__/fakeOidcProvider';
 import {
   ProductionBackend,
   startProductionBackend,
   waitUntilReady,
+  writeAppDist,
 } from './__testUtils__/productionBackend';
 
 jest.setTimeout(420_000);
@@ -91,29 +88,6 @@ describe('the production configuration: two replicas on one PostgreSQL', () => {
     return rows.map(r => r.datname);
   }
 
-  /** A built app's dist as plugin-app-backend reads it, with the app's real config schema. */
-  async function writeAppDist(): Promise<string> {
-    const modules = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-app-'));
-    const dist = path.join(modules, 'portal-test-app', 'dist');
-    fs.mkdirSync(path.join(dist, 'static'), { recursive: true });
-    fs.writeFileSync(
-      path.join(modules, 'portal-test-app', 'package.json'),
-      JSON.stringify({ name: 'portal-test-app', version: '0.0.0' }),
-    );
-    // What `backstage-cli package build` writes for packages/app: the schema of the app
-    // and every package it depends on, which decides what is visible to the browser.
-    const schema = await loadConfigSchema({
-      dependencies: ['app'],
-      packagePaths: [path.join(repoRoot, 'package.json')],
-    });
-    fs.writeFileSync(path.join(dist, '.config-schema.json'), JSON.stringify(schema.serialize()));
-    fs.writeFileSync(
-      path.join(dist, 'index.html.tmpl'),
-      '<html><head><title><%= config.getString("app.title") %></title></head><body></body></html>',
-    );
-    return modules;
-  }
-
   beforeAll(async () => {
     await query('postgres', `CREATE ROLE "${role}" LOGIN CREATEDB PASSWORD '${secrets.POSTGRES_PASSWORD}'`);
     oidc = await startFakeOidcProvider(oidcClient);
@@ -145,7 +119,11 @@ describe('the production configuration: two replicas on one PostgreSQL', () => {
           `  listen: { port: ${port} }`,
           `  database: { prefix: ${prefix} }`,
           '  auth:',
+          // A list replaces the one below it: the deploy gate's entry is repeated.
           '    externalAccess:',
+          '      - type: static',
+          '        options: { token: "${DEPLOY_GATE_TOKEN}", subject: ci-deploy-gate }',
+          '        accessRestrictions: [{ plugin: slo }]',
           '      - type: static',
           '        options: { token: "${PORTAL_TEST_SERVICE_TOKEN}", subject: production-test }',
           'app:',
@@ -410,6 +388,18 @@ describe('the production configuration: two replicas on one PostgreSQL', () => {
       }).then(r => r.status);
     expect(await refresh('component:default/checkout-service')).toBe(200);
     expect(await refresh('component:default/api-gateway')).toBe(403);
+  });
+
+  it("lets the browser connect to the portal's own origin only", async () => {
+    const connectSrc = (res: Response) =>
+      (res.headers.get('content-security-policy') ?? '')
+        .split(';')
+        .map(directive => directive.trim().split(/\s+/))
+        .find(([name]) => name === 'connect-src')
+        ?.slice(1);
+    expect(connectSrc(await fetch(`${backends[0].baseUrl}/`))).toEqual(["'self'"]);
+    // The API answers with the same policy.
+    expect(connectSrc(await fetch(`${backends[1].baseUrl}/api/catalog/entities`, { headers: serviceAuth }))).toEqual(["'self'"]);
   });
 
   it('keeps secrets from the environment out of the config the browser gets', async () => {

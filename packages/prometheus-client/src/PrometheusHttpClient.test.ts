@@ -251,6 +251,25 @@ describe('PrometheusHttpClient against a stand-in for Prometheus', () => {
     );
   });
 
+  it('keeps the credentials it sent out of an error that quotes them back', async () => {
+    const gateway = await answerWith({
+      status: 400,
+      contentType: 'application/json',
+      body: JSON.stringify({
+        status: 'error',
+        errorType: 'bad_data',
+        error: 'denied: authorization "Bearer s3cr3t-reader-token" (token s3cr3t-reader-token), tenant a1',
+      }),
+    });
+    const failure = new PrometheusHttpClient({
+      baseUrl: gateway.url,
+      headers: { Authorization: 'Bearer s3cr3t-reader-token', 'X-Scope-OrgID': 'a1' },
+    }).instantQuery('up', new Date());
+    await expect(failure).rejects.toThrow(
+      `Prometheus at ${gateway.url} refused the query (bad_data): denied: authorization "<redacted>" (token <redacted>), tenant a1`,
+    );
+  });
+
   it('gives up after the timeout, saying so', async () => {
     const slow = await answerWith({
       status: 200,

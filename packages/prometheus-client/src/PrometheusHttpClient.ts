@@ -5,6 +5,7 @@ import {
   PrometheusQueryError,
   PrometheusUnavailableError,
 } from './PrometheusClient';
+import { withoutCredentials } from './withoutCredentials';
 
 type ResultType = 'vector' | 'scalar' | 'matrix' | 'string';
 
@@ -131,7 +132,9 @@ export class PrometheusHttpClient implements PrometheusClient {
       const message = `Prometheus at ${
         this.options.baseUrl
       } refused the query (${errorType}): ${
-        envelope.error ?? `HTTP ${response.status}`
+        envelope.error
+          ? withoutCredentials(envelope.error, this.options.headers)
+          : `HTTP ${response.status}`
       }`;
       if (
         errorType === 'timeout' ||

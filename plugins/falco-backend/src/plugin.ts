@@ -35,8 +35,8 @@ export const falcoPlugin = createBackendPlugin({
           const settings = readFalcoConfig(config);
           const store = await FalcoEventStore.create(database);
           const mapping = new MappingCache(() => readMappableComponents({ catalog, auth }));
-          const ingestor = new FalcoIngestor({ store, mapping, maxBatchSize: settings.maxBatchSize });
           const eventRetentionMs = durationToMilliseconds(settings.eventRetention);
+          const ingestor = new FalcoIngestor({ store, mapping, maxBatchSize: settings.maxBatchSize, eventRetentionMs, logger });
 
           // Each replica keeps its own mapping in memory, so each refreshes its own.
           await scheduler.scheduleTask({

@@ -96,10 +96,33 @@ export interface FalcoFactsResponse {
   }>;
 }
 
-/** `POST /api/falco/events` on success. */
+/**
+ * What became of one event of a `POST /api/falco/events` body:
+ * - `accepted`: newly stored;
+ * - `duplicate`: stored earlier (same uuid or content hash), not stored again;
+ * - `rejected`: not stored and never will be (a bad field, a time in the future); `reason` says why;
+ * - `expired`: older than the event retention, so not stored; `reason` says since when.
+ */
+export type FalcoIngestStatus = 'accepted' | 'duplicate' | 'rejected' | 'expired';
+
+export interface FalcoIngestResult {
+  /** Position in the body's array (0 for a single event). */
+  index: number;
+  status: FalcoIngestStatus;
+  /** The key the event is (or would be) stored under: its uuid, or a content hash; absent when the event could not be read. */
+  id?: string;
+  reason?: string;
+}
+
+/**
+ * `POST /api/falco/events`: 200 once every storable event is committed, with one result
+ * per event in the order sent. A bad event never fails its neighbours; the request fails
+ * (5xx, so the sender retries) only when nothing could be stored.
+ */
 export interface FalcoIngestResponse {
-  /** Events newly stored. */
   accepted: number;
-  /** Events already stored earlier (same uuid or content hash), not stored again. */
   duplicates: number;
+  rejected: number;
+  expired: number;
+  results: FalcoIngestResult[];
 }

@@ -13,9 +13,13 @@ export interface OidcLogin {
  * A local OpenID Connect provider answering the documented endpoints (discovery, JWKS,
  * token with client_secret_basic, userinfo) with RS256-signed ID tokens, so the portal's
  * real OIDC sign-in runs end to end. The browser step (the login form) is replaced by
- * `issueCode`, which stands for a user who has just logged in.
+ * `issueCode`, which stands for a user who has just logged in. `port` brings a provider
+ * back where an earlier one was.
  */
-export async function startFakeOidcProvider(client: { id: string; secret: string }) {
+export async function startFakeOidcProvider(
+  client: { id: string; secret: string },
+  options: { port?: number } = {},
+) {
   const { privateKey, publicKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
   const kid = 'portal-test-key';
   const jwk = { ...publicKey.export({ format: 'jwk' }), kid, use: 'sig', alg: 'RS256' };
@@ -103,7 +107,7 @@ export async function startFakeOidcProvider(client: { id: string; secret: string
     return `${input}.${signature}`;
   }
 
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>(resolve => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   return {

@@ -1,3 +1,4 @@
+import { loadConfigSchema } from '@backstage/config-loader';
 import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -141,4 +142,31 @@ export async function waitUntilReady(backends: ProductionBackend[], timeoutMs: n
       await new Promise(r => setTimeout(r, 1000));
     }
   }
+}
+
+/**
+ * A built app's dist as plugin-app-backend reads it, with the app's real config schema,
+ * in a directory to put on NODE_PATH (with app.packageName: portal-test-app): what the
+ * backend injects into the page is then decided by the same schema as in the image.
+ */
+export async function writeAppDist(): Promise<string> {
+  const modules = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-app-'));
+  const dist = path.join(modules, 'portal-test-app', 'dist');
+  fs.mkdirSync(path.join(dist, 'static'), { recursive: true });
+  fs.writeFileSync(
+    path.join(modules, 'portal-test-app', 'package.json'),
+    JSON.stringify({ name: 'portal-test-app', version: '0.0.0' }),
+  );
+  // What `backstage-cli package build` writes for packages/app: the schema of the app
+  // and every package it depends on, which decides what is visible to the browser.
+  const schema = await loadConfigSchema({
+    dependencies: ['app'],
+    packagePaths: [path.join(repoRoot, 'package.json')],
+  });
+  fs.writeFileSync(path.join(dist, '.config-schema.json'), JSON.stringify(schema.serialize()));
+  fs.writeFileSync(
+    path.join(dist, 'index.html.tmpl'),
+    '<html><head><title><%= config.getString("app.title") %></title></head><body></body></html>',
+  );
+  return modules;
 }

@@ -15,13 +15,17 @@ export interface CostExplorerGroup {
  * AWS Cost Explorer's JSON 1.1 protocol (`POST /`, `X-Amz-Target:
  * AWSInsightsIndexService.GetCostAndUsage`): answers GetCostAndUsage from `days`, `pageSize`
  * groups per page with NextPageToken, untagged keys as `team$`, amounts as strings.
- * `failWith` answers with an AWS error instead (e.g. LimitExceededException).
+ * `failWith` answers with an AWS error instead (e.g. LimitExceededException), its message
+ * possibly quoting the request.
  */
 export async function startCostExplorerFake(options: {
   days: Record<string, CostExplorerGroup[]>;
   pageSize?: number;
   estimated?: string[];
-  failWith?: () => string | undefined;
+  /** An AWS error type to answer with, or a type and message (the message may quote `request`). */
+  failWith?: (
+    request: RecordedRequest,
+  ) => string | { type: string; message: string } | undefined;
 }): Promise<HttpFake & { bodies: () => Array<Record<string, unknown>> }> {
   const fake = await startHttpFake((request: RecordedRequest): FakeAnswer => {
     if (
@@ -49,15 +53,19 @@ export async function startCostExplorerFake(options: {
         },
       };
     }
-    const error = options.failWith?.();
-    if (error) {
+    const failure = options.failWith?.(request);
+    if (failure) {
+      const { type, message } =
+        typeof failure === 'string'
+          ? { type: failure, message: 'Rate exceeded' }
+          : failure;
       return {
         status: 400,
         headers: {
           'content-type': 'application/x-amz-json-1.1',
-          'x-amzn-errortype': error,
+          'x-amzn-errortype': type,
         },
-        body: { __type: `com.amazonaws.ce#${error}`, Message: 'Rate exceeded' },
+        body: { __type: `com.amazonaws.ce#${type}`, Message: message },
       };
     }
     const body = JSON.parse(request.body);

@@ -3,6 +3,7 @@ import {
   GetCostAndUsageCommand,
   GetCostAndUsageCommandOutput,
 } from '@aws-sdk/client-cost-explorer';
+import { withoutCredentials } from '../sources/withoutCredentials';
 
 export interface TaggedCost {
   /** Tag values; null when the resource lacks the tag (`team$`). */
@@ -84,10 +85,17 @@ export class CostExplorerClient implements CostExplorerApi {
       } catch (error) {
         const e = error as Error & { $metadata?: { httpStatusCode?: number } };
         const status = e.$metadata?.httpStatusCode;
+        const { accessKeyId, secretAccessKey, sessionToken } =
+          this.options.credentials ?? {};
+        const detail = `${e.name}: ${withoutCredentials(e.message, [
+          accessKeyId,
+          secretAccessKey,
+          sessionToken,
+        ])}`;
         throw new Error(
           status
-            ? `AWS Cost Explorer answered HTTP ${status} to GetCostAndUsage: ${e.name}: ${e.message}`
-            : `AWS Cost Explorer did not answer GetCostAndUsage: ${e.name}: ${e.message}`,
+            ? `AWS Cost Explorer answered HTTP ${status} to GetCostAndUsage: ${detail}`
+            : `AWS Cost Explorer did not answer GetCostAndUsage: ${detail}`,
         );
       }
       for (const period of page.ResultsByTime ?? []) {

@@ -93,4 +93,29 @@ describe('CostExplorerCostSource against a Cost Explorer contract fake', () => {
       await fake.close();
     }
   });
+
+  it('keeps the credentials it sent out of an error that quotes them back', async () => {
+    const fake = await startCostExplorerFake({
+      days: { '2026-11-20': [] },
+      failWith: request => ({
+        type: 'ValidationException',
+        message: `signed with ${request.headers.authorization}, token ${request.headers['x-amz-security-token']}`,
+      }),
+    });
+    try {
+      const client = new CostExplorerClient({
+        region: 'us-east-1',
+        endpoint: fake.url,
+        credentials: { accessKeyId: 'AKIDPORTALTEST', secretAccessKey: 'secret-key-value', sessionToken: 'session-token-value' },
+        teamTag: 'team',
+        metric: 'AmortizedCost',
+        maxAttempts: 1,
+      });
+      const failure = new CostExplorerCostSource(client).readDays('2026-11-20', '2026-11-20');
+      await expect(failure).rejects.toThrow(/ValidationException: signed with AWS4-HMAC-SHA256 Credential=<redacted>\/.*token <redacted>$/);
+      await expect(failure).rejects.not.toThrow(/AKIDPORTALTEST|session-token-value/);
+    } finally {
+      await fake.close();
+    }
+  });
 });

@@ -1,3 +1,5 @@
+import { withoutCredentials } from '../sources/withoutCredentials';
+
 /** The Allocation fields the portal reads (a subset of what Kubecost/OpenCost return). */
 export interface KubecostAllocation {
   name: string;
@@ -104,7 +106,7 @@ export class KubecostAllocationClient implements AllocationApi {
     if (!response.ok) {
       throw new Error(
         `${name} answered HTTP ${response.status}: ${errorDetail(
-          text,
+          this.scrub(text),
           response.statusText,
         )} (${this.options.baseUrl})`,
       );
@@ -121,7 +123,7 @@ export class KubecostAllocationClient implements AllocationApi {
       throw new Error(
         `${name} answered HTTP ${
           response.status
-        } with something other than JSON: ${text.slice(0, 200)} (${
+        } with something other than JSON: ${this.scrub(text).slice(0, 200)} (${
           this.options.baseUrl
         })`,
       );
@@ -132,7 +134,7 @@ export class KubecostAllocationClient implements AllocationApi {
     ) {
       throw new Error(
         `${name} answered code ${body.code ?? body.status}: ${
-          body.message ?? 'no message'
+          body.message ? this.scrub(body.message) : 'no message'
         } (${this.options.baseUrl})`,
       );
     }
@@ -143,6 +145,11 @@ export class KubecostAllocationClient implements AllocationApi {
     }
     // Kubecost puts null in place of an empty set.
     return body.data.map(set => set ?? {});
+  }
+
+  /** Text from Kubecost without the header values this client sent (a proxy may echo them). */
+  private scrub(text: string): string {
+    return withoutCredentials(text, Object.values(this.options.headers ?? {}));
   }
 }
 

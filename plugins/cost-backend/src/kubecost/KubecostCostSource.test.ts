@@ -143,6 +143,22 @@ describe('KubecostCostSource against a Kubecost/OpenCost contract fake', () => {
     );
   });
 
+  it('keeps the credentials it sent out of an error that quotes them back', async () => {
+    fake = await startHttpFake(request => ({
+      status: 502,
+      body: `gateway refused authorization=${request.headers.authorization}`,
+    }));
+    const client = new KubecostAllocationClient({
+      baseUrl: fake.url,
+      flavour: 'kubecost',
+      timeoutMs: 5000,
+      headers: { Authorization: 'Basic a3ViZWNvc3Q6c2VjcmV0' },
+    });
+    const failure = new KubecostCostSource({ flavour: 'kubecost', teamLabel: 'team', serviceAggregate: 'label:app', client })
+      .readDays('2026-11-20', '2026-11-20');
+    await expect(failure).rejects.toThrow(/answered HTTP 502: gateway refused authorization=<redacted> \(http:\/\/127\.0\.0\.1:\d+\)$/);
+  });
+
   it('reports an error envelope (code other than 200)', async () => {
     fake = await startHttpFake(() => ({
       status: 200,

@@ -72,6 +72,8 @@ export type FakeFault =
   | { kind: 'primary'; status: 403 | 429; resetInSeconds: number }
   | { kind: 'secondary'; status: 403 | 429; retryAfterSeconds: number }
   | { kind: 'server-error' }
+  /** A gateway in front of GitHub that quotes the request's Authorization header in its error. */
+  | { kind: 'quoting-gateway' }
   /** Accepts the request and never answers. */
   | { kind: 'hang' };
 
@@ -128,6 +130,8 @@ export async function startFakeGitHubDeployments(options: {
         record.status = -1;
       } else if (fault.kind === 'server-error') {
         error(502, 'Server Error');
+      } else if (fault.kind === 'quoting-gateway') {
+        error(403, `Forbidden by the gateway: authorization was "${auth}"`);
       } else if (fault.kind === 'primary') {
         record.status = fault.status;
         const reset = Math.ceil(Date.now() / 1000 + fault.resetInSeconds);

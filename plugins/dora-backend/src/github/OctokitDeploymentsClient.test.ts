@@ -117,6 +117,13 @@ describe('OctokitDeploymentsClient against a fake GitHub', () => {
     });
   });
 
+  it('keeps the token it sent out of an error that quotes it back', async () => {
+    github.failNext(/\/deployments$/, { kind: 'quoting-gateway' });
+    const failure = client().listDeployments(repository, { environment: 'production', page: 1 });
+    await expect(failure).rejects.toMatchObject({ status: 403 });
+    await expect(failure).rejects.toThrow('Forbidden by the gateway: authorization was "<redacted>"');
+  });
+
   it('gives up on a request GitHub never answers after the timeout', async () => {
     github.failNext(/\/commits\//, { kind: 'hang' }, 10);
     const started = Date.now();

@@ -109,6 +109,19 @@ export class OctokitDeploymentsClient implements GitHubDeploymentsClient {
       });
       Object.assign(requestOptions.headers, headers ?? {});
     });
+    // A gateway in front of GitHub may quote the token back in its error; the message is
+    // logged, stored as the service's last error and shown.
+    this.octokit.hook.error('request', async (error, requestOptions) => {
+      const sent = Object.entries(requestOptions.headers ?? {})
+        .filter(([name]) => name.toLowerCase() === 'authorization')
+        .map(([, value]) => String(value));
+      for (const value of sent) {
+        for (const part of new Set([value, value.split(/\s+/).pop() ?? ''])) {
+          if (part.length >= 6) error.message = error.message.split(part).join('<redacted>');
+        }
+      }
+      throw error;
+    });
   }
 
   async listDeployments(

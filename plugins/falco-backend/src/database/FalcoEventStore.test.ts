@@ -1,3 +1,4 @@
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { mockServices, TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { emptyPriorityCounts } from '@internal/plugin-falco-common';
 import { sidekickEvent } from '../__testUtils__/falcoFixtures';
@@ -18,8 +19,13 @@ const checkout = new ComponentMapping([
 ]);
 
 function events(raw: unknown[], mapping = new ComponentMapping([])): MappedFalcoEvent[] {
-  return validateFalcoEvents(raw, { maxBatchSize: 1000 }).map(e => ({ ...e, mapping: mapping.map(e) }));
+  return validateFalcoEvents(raw, { maxBatchSize: 1000 }).map(item => {
+    if ('problem' in item) throw new Error(item.problem);
+    return { ...item.event, mapping: mapping.map(item.event) };
+  });
 }
+
+const statuses = (outcomes: Array<{ status: string }>) => outcomes.map(o => o.status);
 
 describe.each(databaseIds)('FalcoEventStore on %s', databaseId => {
   async function createStore() {
@@ -33,18 +39,25 @@ describe.each(databaseIds)('FalcoEventStore on %s', databaseId => {
       sidekickEvent({ namespace: 'checkout', pod: 'checkout-service-abc-12345', priority: 'Critical', time: '2026-11-20T10:00:00.000000001Z' }),
       sidekickEvent({ namespace: 'checkout', pod: 'checkout-service-abc-12345', priority: 'Warning', time: '2026-11-20T11:00:00Z' }),
     ];
-    expect(await store.insert(events(raw, checkout), new Date())).toEqual({ accepted: 2, duplicates: 0 });
+    expect(statuses(await store.insert(events(raw, checkout), new Date()))).toEqual(['accepted', 'accepted']);
     // Falcosidekick retries with the same uuid; a batch may also repeat an event.
-    expect(await store.insert(events([raw[0], raw[0], raw[1]], checkout), new Date())).toEqual({ accepted: 0, duplicates: 3 });
+    expect(statuses(await store.insert(events([raw[0], raw[0], raw[1]], checkout), new Date()))).toEqual([
+      'duplicate',
+      'duplicate',
+      'duplicate',
+    ]);
+    const fresh = sidekickEvent({ namespace: 'checkout', pod: 'checkout-service-abc-12345', time: '2026-11-20T12:00:00Z' });
+    expect(statuses(await store.insert(events([fresh, fresh], checkout), new Date()))).toEqual(['accepted', 'duplicate']);
 
     const { items, totalCount } = await store.listAlerts({ entityRef: 'component:default/checkout-service', limit: 10, offset: 0 });
-    expect(totalCount).toBe(2);
-    expect(items.map(i => i.priority)).toEqual(['warning', 'critical']);
-    expect(items[1].time).toBe('2026-11-20T10:00:00.000000001Z');
+    expect(totalCount).toBe(3);
+    expect(items.map(i => i.priority)).toEqual(['notice', 'warning', 'critical']);
+    expect(items[2].time).toBe('2026-11-20T10:00:00.000000001Z');
     expect(await store.countsByPriority('2026-11-01', 'component:default/checkout-service')).toEqual({
       ...emptyPriorityCounts(),
       critical: 1,
       warning: 1,
+      notice: 1,
     });
   });
 
@@ -123,5 +136,67 @@ describe.each(databaseIds)('FalcoEventStore on %s', databaseId => {
     expect((await store.listAlerts({ limit: 10, offset: 0 })).totalCount).toBe(1);
     expect((await store.countsByPriority('2026-01-01')).critical).toBe(2);
     expect((await store.deleteOld({ eventsBefore: new Date(0), countsBeforeDay: '2026-10-01' })).counts).toBe(1);
+  });
+
+  it('rejects only the row the database refuses, and stores and counts its neighbours', async () => {
+    const store = await createStore();
+    const [before, broken, after] = events(
+      [0, 1, 2].map(i => sidekickEvent({ namespace: 'checkout', pod: `checkout-service-a-${i}`, priority: 'Error', time: '2026-11-22T10:00:00Z' })),
+      checkout,
+    );
+    // Validation never lets such an event through; here it stands for any row a database refuses.
+    broken.timeAt = new Date(Number.NaN);
+    const outcomes = await store.insert([before, broken, after], new Date());
+    expect(outcomes).toEqual([
+      { status: 'accepted' },
+      { status: 'rejected', reason: expect.stringMatching(/^the database refused it: /) },
+      { status: 'accepted' },
+    ]);
+    expect((await store.listAlerts({ limit: 10, offset: 0 })).totalCount).toBe(2);
+    expect((await store.countsByPriority('2026-11-01')).error).toBe(2);
+    // Sent again, the stored ones are duplicates.
+    expect(statuses(await store.insert([before, after], new Date()))).toEqual(['duplicate', 'duplicate']);
+  });
+
+  it('counts every event once when many batches arrive at the same time', async () => {
+    const store = await createStore();
+    const batches = Array.from({ length: 24 }, (_, b) =>
+      events(
+        Array.from({ length: 25 }, (__, i) =>
+          sidekickEvent({ namespace: 'checkout', pod: `checkout-service-${b}-${i}`, priority: i % 5 ? 'Notice' : 'Critical', time: '2026-11-23T10:00:00Z' }),
+        ),
+        checkout,
+      ),
+    );
+    const outcomes = await Promise.all(batches.map(batch => store.insert(batch, new Date())));
+    expect(outcomes.flat().every(o => o.status === 'accepted')).toBe(true);
+    expect(await store.countsByPriority('2026-11-23', 'component:default/checkout-service')).toEqual({
+      ...emptyPriorityCounts(),
+      notice: 24 * 20,
+      critical: 24 * 5,
+    });
+    expect(await store.dailyTrend('2026-11-23')).toEqual([
+      { day: '2026-11-23', counts: { ...emptyPriorityCounts(), notice: 480, critical: 120 } },
+    ]);
+  });
+
+  it('keeps the events and counts of the first schema when it upgrades', async () => {
+    const knex = await databases.init(databaseId);
+    const directory = resolvePackagePath('@internal/plugin-falco-backend', 'migrations');
+    await knex.migrate.up({ directory, name: '20261127_falco_events.js' });
+    const [old] = events([sidekickEvent({ namespace: 'checkout', pod: 'checkout-service-a-1', priority: 'Critical', time: '2026-11-24T10:00:00Z' })], checkout);
+    await knex('falco_events').insert({
+      event_key: old.key, time: old.time, time_at: old.timeAt, day: old.day, rule: old.rule, priority: old.priority,
+      priority_rank: 2, output: old.output, source: old.source, hostname: old.hostname, tags: '[]',
+      output_fields: JSON.stringify(old.outputFields), namespace: old.namespace, pod: old.pod,
+      container_image: old.containerImage, entity_ref: 'component:default/checkout-service', mapped_by: 'pod-name', received_at: new Date(),
+    });
+    await knex('falco_daily_counts').insert({ day: old.day, entity_ref: 'component:default/checkout-service', priority: 'critical', count: 1 });
+
+    const store = await FalcoEventStore.create(mockServices.database({ knex }));
+    expect(statuses(await store.insert([old], new Date()))).toEqual(['duplicate']);
+    const longHost = { ...events([sidekickEvent({ namespace: 'checkout', pod: 'checkout-service-a-2', priority: 'Critical', time: '2026-11-24T11:00:00Z' })], checkout)[0], hostname: 'h'.repeat(300) };
+    expect(statuses(await store.insert([longHost], new Date()))).toEqual(['accepted']);
+    expect((await store.countsByPriority('2026-11-24', 'component:default/checkout-service')).critical).toBe(2);
   });
 });

@@ -9,8 +9,11 @@ import {
   priorityRank,
 } from '@internal/plugin-falco-common';
 import { Knex } from 'knex';
+import { randomInt } from 'node:crypto';
 import { FalcoEvent } from '../ingest/FalcoEvent';
 import { ComponentMapping, MappingResult } from '../mapping/ComponentMapping';
+import { dataErrorReason, isDataError } from './isDataError';
+import { storableText } from './storableText';
 
 export type MappedFalcoEvent = FalcoEvent & { mapping?: MappingResult };
 
@@ -41,11 +44,16 @@ interface CountRow {
   entity_ref: string;
   priority: string;
   count: number;
+  shard?: number;
 }
+
+/** What the store did with one event. */
+export type StoreOutcome = { status: 'accepted' | 'duplicate' } | { status: 'rejected'; reason: string };
 
 /** Daily counts keep unmapped events under this entity_ref (a primary key cannot be null). */
 const UNMAPPED = '';
 const INSERT_CHUNK = 200;
+const COUNT_SHARDS = 16;
 
 const toDate = (value: Date | string | number) => new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
 
@@ -84,24 +92,32 @@ export class FalcoEventStore {
 
   /**
    * Stores events not stored before (by key) and adds them to the daily counts, in one
-   * transaction: when this resolves, the events are committed.
+   * transaction: when this resolves, the events are committed. Answers per event, in
+   * order: `accepted`, `duplicate` (stored earlier, or earlier in `events`), or `rejected`
+   * when the database refuses that row, which then fails nothing else. Any other failure
+   * (the database is down) rejects the promise and nothing is stored.
    */
-  async insert(events: MappedFalcoEvent[], receivedAt: Date): Promise<{ accepted: number; duplicates: number }> {
-    const unique = [...new Map(events.map(e => [e.key, e])).values()];
-    const inserted: Array<Pick<CountRow, 'day' | 'entity_ref' | 'priority'>> = [];
-    await this.knex.transaction(async tx => {
-      for (let i = 0; i < unique.length; i += INSERT_CHUNK) {
-        const rows = unique.slice(i, i + INSERT_CHUNK).map(e => toRow(e, receivedAt));
-        const returned: Array<Pick<EventRow, 'day' | 'entity_ref' | 'priority'>> = await tx<EventRow>('falco_events')
-          .insert(rows)
-          .onConflict('event_key')
-          .ignore()
-          .returning(['day', 'entity_ref', 'priority']);
-        for (const r of returned) inserted.push({ day: r.day, entity_ref: r.entity_ref ?? UNMAPPED, priority: r.priority });
-      }
-      await addCounts(tx, inserted, +1);
+  async insert(events: MappedFalcoEvent[], receivedAt: Date): Promise<StoreOutcome[]> {
+    const firstOfKey = new Map<string, MappedFalcoEvent>();
+    for (const event of events) if (!firstOfKey.has(event.key)) firstOfKey.set(event.key, event);
+    const unique = [...firstOfKey.values()];
+    let refused = new Map<string, string>();
+    let inserted: Set<string>;
+    try {
+      inserted = await this.knex.transaction(tx => insertAndCount(tx, unique, receivedAt));
+    } catch (error) {
+      if (!isDataError(error)) throw error;
+      // Rare: one row the database refuses. Find it, one savepoint per event, and store the rest.
+      ({ inserted, refused } = await this.knex.transaction(tx => insertOneByOne(tx, unique, receivedAt)));
+    }
+    const answered = new Set<string>();
+    return events.map(event => {
+      const first = !answered.has(event.key);
+      answered.add(event.key);
+      const reason = refused.get(event.key);
+      if (reason !== undefined) return { status: 'rejected', reason };
+      return first && inserted.has(event.key) ? { status: 'accepted' } : { status: 'duplicate' };
     });
-    return { accepted: inserted.length, duplicates: events.length - inserted.length };
   }
 
   /**
@@ -265,23 +281,60 @@ export class FalcoEventStore {
   }
 }
 
+type CountKey = Pick<CountRow, 'day' | 'entity_ref' | 'priority'>;
+
+/** Inserts the rows not stored yet, in as few statements as the parameter limits allow, and counts them. */
+async function insertAndCount(tx: Knex.Transaction, events: MappedFalcoEvent[], receivedAt: Date): Promise<Set<string>> {
+  const inserted = await insertNew(tx, events, receivedAt);
+  await addCounts(tx, inserted, +1);
+  return new Set(inserted.map(r => r.event_key));
+}
+
+async function insertNew(tx: Knex.Transaction, events: MappedFalcoEvent[], receivedAt: Date) {
+  const inserted: Array<CountKey & { event_key: string }> = [];
+  for (let i = 0; i < events.length; i += INSERT_CHUNK) {
+    const returned: Array<Pick<EventRow, 'event_key' | 'day' | 'entity_ref' | 'priority'>> = await tx<EventRow>('falco_events')
+      .insert(events.slice(i, i + INSERT_CHUNK).map(e => toRow(e, receivedAt)))
+      .onConflict('event_key')
+      .ignore()
+      .returning(['event_key', 'day', 'entity_ref', 'priority']);
+    for (const r of returned) inserted.push({ event_key: r.event_key, day: r.day, entity_ref: r.entity_ref ?? UNMAPPED, priority: r.priority });
+  }
+  return inserted;
+}
+
+async function insertOneByOne(tx: Knex.Transaction, events: MappedFalcoEvent[], receivedAt: Date) {
+  const inserted: Array<CountKey & { event_key: string }> = [];
+  const refused = new Map<string, string>();
+  for (const event of events) {
+    try {
+      inserted.push(...(await tx.transaction(savepoint => insertNew(savepoint, [event], receivedAt))));
+    } catch (error) {
+      if (!isDataError(error)) throw error;
+      refused.set(event.key, dataErrorReason(error));
+    }
+  }
+  await addCounts(tx, inserted, +1);
+  return { inserted: new Set(inserted.map(r => r.event_key)), refused };
+}
+
 function toRow(event: MappedFalcoEvent, receivedAt: Date): Omit<EventRow, 'id'> {
   return {
     event_key: event.key,
     time: event.time,
     time_at: event.timeAt,
     day: event.day,
-    rule: event.rule,
+    rule: storableText(event.rule),
     priority: event.priority,
     priority_rank: priorityRank(event.priority),
-    output: event.output,
-    source: event.source,
-    hostname: event.hostname,
+    output: storableText(event.output),
+    source: storableText(event.source),
+    hostname: storableText(event.hostname),
     tags: JSON.stringify(event.tags),
     output_fields: JSON.stringify(event.outputFields),
-    namespace: event.namespace,
-    pod: event.pod,
-    container_image: event.containerImage,
+    namespace: storableText(event.namespace),
+    pod: storableText(event.pod),
+    container_image: storableText(event.containerImage),
     entity_ref: event.mapping?.entityRef ?? null,
     mapped_by: event.mapping?.mappedBy ?? null,
     received_at: receivedAt,
@@ -308,22 +361,28 @@ function toAlert(row: EventRow): FalcoAlert {
   };
 }
 
-/** Adds `sign` per row to the daily counts, in key order so concurrent writers never deadlock. */
-async function addCounts(tx: Knex.Transaction, rows: Array<Pick<CountRow, 'day' | 'entity_ref' | 'priority'>>, sign: 1 | -1) {
+/**
+ * Adds `sign` per row to the daily counts, in one statement. Every ingest adds to the same
+ * few keys (today, unmapped, notice), so each transaction adds to one of COUNT_SHARDS rows
+ * per key, chosen at random: concurrent senders rarely wait for each other's row lock on
+ * PostgreSQL. Readers sum over the shards. Rows are in key order, so two transactions
+ * that do meet lock in the same order and never deadlock.
+ */
+async function addCounts(tx: Knex.Transaction, rows: CountKey[], sign: 1 | -1) {
   const totals = new Map<string, CountRow>();
   for (const row of rows) {
     const key = `${row.day}\u0000${row.entity_ref}\u0000${row.priority}`;
-    const current = totals.get(key) ?? { ...row, count: 0 };
+    const current = totals.get(key) ?? { day: row.day, entity_ref: row.entity_ref, priority: row.priority, count: 0 };
     current.count += sign;
     totals.set(key, current);
   }
-  const sorted = [...totals.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, row]) => row);
-  for (const row of sorted) {
-    await tx<CountRow>('falco_daily_counts')
-      .insert(row)
-      .onConflict(['day', 'entity_ref', 'priority'])
-      .merge({ count: tx.raw('?? + ?', ['falco_daily_counts.count', row.count]) });
-  }
+  if (totals.size === 0) return;
+  const shard = randomInt(COUNT_SHARDS);
+  const sorted = [...totals.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, row]) => ({ ...row, shard }));
+  await tx<CountRow>('falco_daily_counts')
+    .insert(sorted)
+    .onConflict(['day', 'entity_ref', 'priority', 'shard'])
+    .merge({ count: tx.raw('?? + excluded.??', ['falco_daily_counts.count', 'count']) });
 }
 
 function toCounts(rows: Array<Record<string, unknown>>): PriorityCounts {

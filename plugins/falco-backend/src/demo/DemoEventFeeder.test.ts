@@ -23,7 +23,13 @@ describe('DemoEventFeeder', () => {
   it('waits for the catalog, then sends 14 days of events once per hour', async () => {
     let catalog: MappableComponent[] = [];
     const mapping = new MappingCache(async () => catalog);
-    const ingest = jest.fn(async (body: unknown) => ({ accepted: (body as unknown[]).length, duplicates: 0 }));
+    const ingest = jest.fn(async (body: unknown) => ({
+      accepted: (body as unknown[]).length,
+      duplicates: 0,
+      rejected: 0,
+      expired: 0,
+      results: (body as unknown[]).map((_, index) => ({ index, status: 'accepted' })),
+    }));
     let now = new Date('2026-11-27T10:05:00Z');
     const feeder = new DemoEventFeeder({
       ingestor: { ingest } as unknown as FalcoIngestor,
@@ -64,7 +70,14 @@ describe.each(databaseIds)('DemoEventFeeder on %s', databaseId => {
     const mapping = new MappingCache(async () => catalog);
     let now = new Date('2026-11-20T10:05:00Z');
     const feeder = new DemoEventFeeder({
-      ingestor: new FalcoIngestor({ store, mapping, maxBatchSize: 1000 }),
+      ingestor: new FalcoIngestor({
+        store,
+        mapping,
+        maxBatchSize: 1000,
+        eventRetentionMs: 30 * 86_400_000,
+        logger: mockServices.logger.mock(),
+        clock: () => now,
+      }),
       firstSeen: (refs, at) => store.demoFirstSeen(refs, at),
       mapping,
       maxBatchSize: 1000,

@@ -57,6 +57,9 @@ export class DemoEventFeeder {
       const result = await this.deps.ingestor.ingest(events.slice(i, i + this.deps.maxBatchSize));
       accepted += result.accepted;
       duplicates += result.duplicates;
+      if (result.rejected > 0) {
+        throw new Error(`Falco demo: ${result.rejected} generated events were rejected: ${result.results.find(r => r.status === 'rejected')?.reason}`);
+      }
     }
     this.lastFed = fed;
     if (accepted > 0) this.deps.logger.info(`Falco demo: stored ${accepted} generated events`);

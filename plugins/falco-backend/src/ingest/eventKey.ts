@@ -28,9 +28,10 @@ export function eventKey(event: {
   hostname?: string | null;
   output_fields: Record<string, unknown>;
 }): string {
-  if (event.uuid) {
-    const uuid = event.uuid.trim().toLowerCase();
-    return uuid.length <= 64 ? uuid : sha256(uuid);
+  const uuid = event.uuid?.trim().toLowerCase();
+  if (uuid) {
+    // Anything but a short printable id (a NUL, 200 characters) is stored by its hash.
+    return /^[\x21-\x7e]{1,64}$/.test(uuid) ? uuid : sha256(uuid);
   }
   return sha256(
     canonicalJson([event.time, event.rule, event.hostname ?? null, event.output_fields]),

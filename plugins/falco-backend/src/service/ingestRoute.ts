@@ -6,7 +6,9 @@ import { FalcoIngestor } from '../ingest/FalcoIngestor';
 /**
  * `POST /events` (Falcosidekick's webhook also uses PUT): the token is checked before the
  * body is read, the body is limited in size, and the answer is sent only once the events
- * are committed, so Falcosidekick retries anything not acknowledged.
+ * are committed. Falcosidekick counts 200/201/202/204 as delivered and retries anything
+ * else, so a body of events always gets 200 with a result per event (a rejected event
+ * would be rejected again on every retry), and 503 only when nothing could be stored.
  */
 export function ingestHandlers(deps: {
   ingestor: FalcoIngestor;
@@ -24,9 +26,9 @@ export function ingestHandlers(deps: {
     }
     check(req.header('authorization'));
     if (!req.is('application/json')) {
-      throw new InputError(
-        `Send Falco events with Content-Type: application/json (got ${req.header('content-type') ?? 'none'})`,
-      );
+      // Only the media type is quoted back, never the rest of a header.
+      const sent = /^[\w.+-]{1,60}\/[\w.+-]{1,60}/.exec(req.header('content-type') ?? '')?.[0] ?? 'none';
+      throw new InputError(`Send Falco events with Content-Type: application/json (got ${sent})`);
     }
     next();
   };

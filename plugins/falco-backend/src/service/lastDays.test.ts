@@ -51,7 +51,14 @@ describe.each(databaseIds)('"last 7 days" on %s', databaseId => {
     const store = await FalcoEventStore.create(mockServices.database({ knex }));
     const mapping = new MappingCache(async () => [checkout]);
     await mapping.reload();
-    const ingestor = new FalcoIngestor({ store, mapping, maxBatchSize: 100 });
+    const ingestor = new FalcoIngestor({
+      store,
+      mapping,
+      maxBatchSize: 100,
+      eventRetentionMs: 30 * 86_400_000,
+      logger: mockServices.logger.mock(),
+      clock: () => NOW,
+    });
     await ingestor.ingest(
       EVENT_TIMES.map(time => sidekickEvent({ namespace: 'checkout', pod: 'checkout-service-7d9f-abcde', time })),
     );
@@ -99,7 +106,14 @@ describe.each(databaseIds)('"last 7 days" on %s', databaseId => {
       .use(
         createRouter({
           store,
-          ingestor: new FalcoIngestor({ store, mapping, maxBatchSize: 100 }),
+          ingestor: new FalcoIngestor({
+      store,
+      mapping,
+      maxBatchSize: 100,
+      eventRetentionMs: 30 * 86_400_000,
+      logger: mockServices.logger.mock(),
+      clock: () => NOW,
+    }),
           mapping,
           httpAuth: mockServices.httpAuth(),
           maxBodySize: '1mb',
