@@ -16,7 +16,7 @@ const signInFeatures = () => [
   import('@backstage/plugin-auth-backend-module-guest-provider'),
   import('@backstage/plugin-auth-backend-module-github-provider'),
   // Backstage's OIDC provider, answering 503 while the identity provider is unreachable
-  import('./auth/authModuleOidcProvider').then(m => ({ default: m.authModuleOidcProvider })),
+  import('./auth/authModuleOidcProvider'),
 ];
 
 /**

@@ -26,3 +26,5 @@ export const authModuleOidcProvider = createBackendModule({
     });
   },
 });
+
+export default authModuleOidcProvider;
