@@ -180,6 +180,29 @@ describe.each(databaseIds)('FalcoEventStore on %s', databaseId => {
     ]);
   });
 
+  it('stores and counts a batch of 1,000 events over 25 days and 20 services (1,000 count rows)', async () => {
+    const store = await createStore();
+    const services = Array.from({ length: 20 }, (_, i) => `svc-${i}`);
+    const mapping = new ComponentMapping(
+      services.map(id => ({ entityRef: `component:default/${id}`, kubernetesId: id, namespace: id, containerImages: [] })),
+    );
+    const raw = services.flatMap(id =>
+      Array.from({ length: 25 }, (_, d) =>
+        ['Critical', 'Notice'].map(priority =>
+          sidekickEvent({ namespace: id, pod: `${id}-7d9f-abcde`, priority, time: `2026-11-${String(d + 1).padStart(2, '0')}T10:00:00Z` }),
+        ),
+      ).flat(),
+    );
+    expect(raw).toHaveLength(1000);
+    const outcomes = await store.insert(events(raw, mapping), new Date());
+    expect(outcomes.filter(o => o.status === 'accepted')).toHaveLength(1000);
+    expect(await store.countsByPriority('2026-11-01', 'component:default/svc-7')).toEqual({
+      ...emptyPriorityCounts(),
+      critical: 25,
+      notice: 25,
+    });
+  });
+
   it('keeps the events and counts of the first schema when it upgrades', async () => {
     const knex = await databases.init(databaseId);
     const directory = resolvePackagePath('@internal/plugin-falco-backend', 'migrations');

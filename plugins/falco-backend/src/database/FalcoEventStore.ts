@@ -362,7 +362,7 @@ function toAlert(row: EventRow): FalcoAlert {
 }
 
 /**
- * Adds `sign` per row to the daily counts, in one statement. Every ingest adds to the same
+ * Adds `sign` per row to the daily counts, in as few statements as SQLite allows. Every ingest adds to the same
  * few keys (today, unmapped, notice), so each transaction adds to one of COUNT_SHARDS rows
  * per key, chosen at random: concurrent senders rarely wait for each other's row lock on
  * PostgreSQL. Readers sum over the shards. Rows are in key order, so two transactions
@@ -379,10 +379,13 @@ async function addCounts(tx: Knex.Transaction, rows: CountKey[], sign: 1 | -1) {
   if (totals.size === 0) return;
   const shard = randomInt(COUNT_SHARDS);
   const sorted = [...totals.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, row]) => ({ ...row, shard }));
-  await tx<CountRow>('falco_daily_counts')
-    .insert(sorted)
-    .onConflict(['day', 'entity_ref', 'priority', 'shard'])
-    .merge({ count: tx.raw('?? + excluded.??', ['falco_daily_counts.count', 'count']) });
+  // SQLite's multi-row insert is a compound SELECT of at most 500 terms: a big batch spans days and services.
+  for (let i = 0; i < sorted.length; i += INSERT_CHUNK) {
+    await tx<CountRow>('falco_daily_counts')
+      .insert(sorted.slice(i, i + INSERT_CHUNK))
+      .onConflict(['day', 'entity_ref', 'priority', 'shard'])
+      .merge({ count: tx.raw('?? + excluded.??', ['falco_daily_counts.count', 'count']) });
+  }
 }
 
 function toCounts(rows: Array<Record<string, unknown>>): PriorityCounts {

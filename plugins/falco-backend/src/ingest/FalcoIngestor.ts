@@ -52,7 +52,11 @@ export class FalcoIngestor {
       try {
         outcomes = await this.deps.store.insert(storable.map(s => s.event), now);
       } catch (error) {
-        this.deps.logger.error(`Falco ingest: ${storable.length} events could not be stored`, error as Error);
+        // A database error quotes its whole statement: a batch's worth of event values.
+        const message = (error as Error)?.message ?? String(error);
+        this.deps.logger.error(
+          `Falco ingest: ${storable.length} events could not be stored: ${message.length > 500 ? `${message.slice(0, 500)}…` : message}`,
+        );
         throw new ServiceUnavailableError(
           'The events could not be stored (the portal cannot reach its database); nothing of this request was kept: retry later',
         );
